@@ -1,0 +1,65 @@
+/**
+ * How a CLI command is declared: its flags, its positional arguments and a `run` that calls
+ * core. Commands are small files loaded lazily by name (see commands/index.ts).
+ */
+import type { CliIo } from './io.ts'
+
+export type FlagType = 'boolean' | 'string' | 'strings' | 'number'
+
+export interface FlagSpec {
+  type: FlagType
+  short?: string
+  description: string
+  /** Shown in help as `--flag VALUE`. */
+  placeholder?: string
+  default?: boolean | string | number | readonly string[]
+  hidden?: boolean
+}
+
+export type FlagSpecs = Record<string, FlagSpec>
+
+type FlagValue<S extends FlagSpec> = S['type'] extends 'boolean'
+  ? boolean
+  : S['type'] extends 'number'
+    ? number | undefined
+    : S['type'] extends 'strings'
+      ? string[]
+      : string | undefined
+
+export type ParsedFlags<F extends FlagSpecs> = { [K in keyof F]: FlagValue<F[K]> }
+
+export interface GlobalOptions {
+  files: string[]
+  projectName: string | undefined
+  projectDirectory: string | undefined
+  envFiles: string[]
+  profiles: string[]
+  parallel: number | undefined
+  ansi: 'auto' | 'never' | 'always'
+  progress: 'auto' | 'tty' | 'plain' | 'quiet' | 'json'
+  dryRun: boolean
+  plugins: string[]
+}
+
+export interface CommandContext<F extends FlagSpecs> {
+  flags: ParsedFlags<F>
+  args: string[]
+  global: GlobalOptions
+  io: CliIo
+  signal: AbortSignal
+}
+
+export interface CommandDef<F extends FlagSpecs = FlagSpecs> {
+  name: string
+  description: string
+  /** e.g. `[OPTIONS] [SERVICE...]` */
+  usage?: string
+  flags: F
+  /** Returns the exit code (0 when omitted). */
+  run(ctx: CommandContext<F>): Promise<number | void>
+}
+
+/** Types a command without changing it. */
+export function defineCommand<F extends FlagSpecs>(def: CommandDef<F>): CommandDef<F> {
+  return def
+}

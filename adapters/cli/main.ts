@@ -1,0 +1,122 @@
+/**
+ * The CLI entry point, and the only place that exits the process. Parses global flags, loads
+ * the command lazily, runs it, and turns errors into messages and exit codes.
+ */
+import process from 'node:process'
+import { homeDir } from '../../core/runtime/env.ts'
+import { COMMANDS } from './commands/index.ts'
+import type { CommandDef, FlagSpecs } from './define.ts'
+import { exitCodeFor, renderError } from './render-error.ts'
+import { GLOBAL_FLAGS, toGlobalOptions } from './global-flags.ts'
+import { commandHelp, mainHelp } from './help.ts'
+import type { CliIo, Writer } from './io.ts'
+import { parseArgs, suggest } from './parse-args.ts'
+import { ComposeError } from '../../core/errors.ts'
+import { COMPOSE_VERSION } from '../../core/version.ts'
+
+function writer(stream: NodeJS.WriteStream): Writer {
+  return {
+    write: (text) => void stream.write(text),
+    get isTTY() {
+      return stream.isTTY === true
+    },
+    get columns() {
+      return stream.columns
+    },
+  }
+}
+
+function createIo(): CliIo {
+  const env = { ...process.env }
+  const stdin = process.stdin as unknown as AsyncIterable<Uint8Array> & { isTTY: boolean }
+  return {
+    stdout: writer(process.stdout),
+    stderr: writer(process.stderr),
+    stdin: Object.assign(stdin, { isTTY: process.stdin.isTTY === true }),
+    env,
+    cwd: process.cwd(),
+    home: homeDir(env),
+    color: false,
+  }
+}
+
+export async function main(argv: readonly string[], io: CliIo = createIo()): Promise<number> {
+  const controller = new AbortController()
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(130)
+    controller.abort(new ComposeError('CLI_USAGE', 'interrupted'))
+  }
+  process.on('SIGINT', onSignal)
+  try {
+    const head = parseArgs(argv, GLOBAL_FLAGS, { stopAtPositional: true })
+    const [name, ...rest] = head.positionals
+    if (head.flags.version && name === undefined) {
+      io.stdout.write(`compose version ${COMPOSE_VERSION}\n`)
+      return 0
+    }
+    if (name === undefined || name === 'help') {
+      const target = name === 'help' ? rest[0] : undefined
+      if (target !== undefined && COMMANDS[target] !== undefined) {
+        io.stdout.write(commandHelp(await (COMMANDS[target] as { load: () => Promise<CommandDef<FlagSpecs>> }).load()))
+      } else {
+        io.stdout.write(mainHelp())
+      }
+      return name === undefined && !head.flags.help ? 1 : 0
+    }
+    const entry = COMMANDS[name]
+    if (entry === undefined) {
+      const hint = suggest(name, Object.keys(COMMANDS))?.replace(/--?/, '')
+      throw new ComposeError('CLI_USAGE', `unknown command "${name}"`, { hint: hint ?? 'run `compose --help` for the list of commands' })
+    }
+    const command = await entry.load()
+    const specs = { ...GLOBAL_FLAGS, ...command.flags } as FlagSpecs
+    const parsed = parseArgs(rest, specs)
+    const flags = parsed.flags as Record<string, unknown>
+    if (flags.help === true) {
+      io.stdout.write(commandHelp(command))
+      return 0
+    }
+    const mergedGlobals = mergeGlobals(head.flags as Record<string, unknown>, flags)
+    const global = toGlobalOptions(mergedGlobals as Parameters<typeof toGlobalOptions>[0], io.env)
+    io.color = global.ansi === 'always' || (global.ansi === 'auto' && io.stdout.isTTY && io.env.NO_COLOR === undefined)
+    const code = await command.run({ flags: parsed.flags, args: parsed.positionals, global, io, signal: controller.signal })
+    return code ?? 0
+  } catch (error) {
+    io.stderr.write(renderError(error, io.env.COMPOSE_DEBUG !== undefined))
+    return exitCodeFor(error)
+  } finally {
+    process.off('SIGINT', onSignal)
+  }
+}
+
+/** Global flags may stand before or after the command name; lists from both places add up. */
+function mergeGlobals(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, spec] of Object.entries(GLOBAL_FLAGS)) {
+    const a = before[key]
+    const b = after[key]
+    if (spec.type === 'strings') out[key] = [...((a as string[] | undefined) ?? []), ...((b as string[] | undefined) ?? [])]
+    else if (spec.type === 'boolean') out[key] = a === true || b === true
+    else out[key] = b ?? a
+  }
+  if (out.ansi === 'auto' && before.ansi !== 'auto') out.ansi = before.ansi
+  return out
+}
+
+const isEntry = (() => {
+  const g = globalThis as { Deno?: { mainModule?: string } }
+  const self = import.meta.url
+  if (g.Deno?.mainModule !== undefined) return g.Deno.mainModule === self
+  const argv1 = process.argv[1]
+  return argv1 !== undefined && (self.endsWith(argv1) || self === `file://${argv1}`)
+})()
+
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`compose: internal error: ${String(error)}\n`)
+      process.exit(1)
+    },
+  )
+}
