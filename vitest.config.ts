@@ -15,8 +15,6 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // the engine on a 2-core machine: keep e2e files from starving each other
-          maxWorkers: 2,
         },
       },
     ],
