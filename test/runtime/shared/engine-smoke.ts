@@ -3,23 +3,24 @@
  * vitest) run the same operations with the same assertions against the real engine.
  */
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict'
-import { EngineClient } from '../../../core/engine/client.ts'
 import { isComposeError } from '../../../core/errors.ts'
-import { ping } from '../../../core/engine/api/system.ts'
 import {
   attachContainer,
+  buildImage,
+  collectOutput,
   containerLogs,
   createContainer,
+  EngineClient,
+  execRun,
   inspectContainer,
+  ping,
   removeContainer,
+  removeImage,
   startContainer,
+  streamEvents,
   waitContainer,
-} from '../../../core/engine/api/containers.ts'
-import { streamEvents } from '../../../core/engine/api/events.ts'
-import { execRun } from '../../../core/engine/api/exec.ts'
-import { buildImage, removeImage } from '../../../core/engine/api/images.ts'
-import { collectOutput } from '../../../core/engine/api/_attached.ts'
-import { writeTar } from '../../../core/engine/tar.ts'
+  writeTar,
+} from '../../../core/engine/index.ts'
 
 export interface SmokeCheck {
   name: string
