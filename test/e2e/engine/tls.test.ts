@@ -40,7 +40,7 @@ beforeAll(async () => {
       rejectUnauthorized: true,
     },
     (req, res) => {
-      clientNames.push((req.socket as TLSSocket).getPeerCertificate().subject?.CN ?? '?')
+      clientNames.push(String((req.socket as TLSSocket).getPeerCertificate().subject?.CN ?? '?'))
       res.setHeader('Api-Version', '1.41')
       if (req.url === '/_ping') return void res.end('OK')
       if (req.url === '/v1.41/version') {
