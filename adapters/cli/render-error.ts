@@ -8,9 +8,11 @@ export function renderError(error: unknown, debug: boolean): string {
     return `error: ${e.message ?? String(error)}\n${debug && e.stack ? `${e.stack}\n` : ''}`
   }
   const lines: string[] = []
-  const where = error.source === undefined ? '' : `${formatLocation(error.source)}: `
+  // loader errors already carry `file:line:col path: message` lines in their message
+  const where = error.source === undefined || error.message.includes(formatLocation(error.source)) ? '' : `${formatLocation(error.source)}: `
   lines.push(`error: ${where}${error.message}`)
   for (const issue of error.issues) {
+    if (error.message.includes(issue.message)) continue
     const at = issue.source === undefined ? '' : `${formatLocation(issue.source)}: `
     const path = issue.path === undefined || issue.message.startsWith(issue.path) ? '' : `${issue.path}: `
     lines.push(`  ${at}${path}${issue.message}`)

@@ -76,13 +76,13 @@ describeEngine('images', () => {
 
   it('fails loudly on a failed build step, in the progress stream and in the awaited call', async () => {
     const context = (): AsyncIterable<Uint8Array> => writeTar([{ type: 'file', name: 'Dockerfile', content: 'FROM busybox:latest\nRUN echo before; exit 9\n' }])
-    await expect(buildImage(client, context(), { tags: [`${prefix}-fail:1`] })).rejects.toMatchObject({
+    await expect(buildImage(client, context(), { tags: [`${prefix}-fail:1`], forceRm: true })).rejects.toMatchObject({
       code: 'ENGINE_STREAM',
       message: expect.stringContaining('returned a non-zero code: 9'),
     })
     const streamed: string[] = []
     await expect((async () => {
-      for await (const m of await buildImageProgress(client, context(), {})) streamed.push(m.stream ?? '')
+      for await (const m of await buildImageProgress(client, context(), { forceRm: true })) streamed.push(m.stream ?? '')
     })()).rejects.toMatchObject({ code: 'ENGINE_STREAM' })
     expect(streamed.join('')).toContain('before')
     await expect(buildImage(client, writeTar([{ type: 'file', name: 'Dockerfile', content: 'FROM busybox:latest\n' }]), { dockerfile: 'Nope' })).rejects.toMatchObject({

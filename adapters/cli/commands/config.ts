@@ -1,0 +1,106 @@
+/**
+ * `compose config`: parse, resolve and render the compose model in canonical form (docker
+ * compose `cmd/compose/config.go`). A thin layer over `loadProject` and `core/config/render.ts`.
+ */
+import { writeFile } from 'node:fs/promises'
+import { isAbsolute, join } from 'node:path'
+import { renderConfig, renderEnvironment, renderHashes, renderImages, renderModels, renderNetworks, renderProfiles, renderRawModel, renderServices, renderVariables, renderVolumes } from '../../../core/config/render.ts'
+import { HOOK_KINDS } from '../../../core/hooks.ts'
+import { loadProject } from '../../../core/loader/index.ts'
+import { normalizeRawModel } from '../../../core/loader/normalize.ts'
+import type { Project } from '../../../core/model/project.ts'
+import { PluginHost } from '../../../core/plugin/host.ts'
+import { envPlugin } from '../../../plugins/env/index.ts'
+import { defineCommand } from '../define.ts'
+
+/** The selected services and everything they depend on (docker compose WithSelectedServices). */
+function selectServices(project: Project, names: readonly string[]): Project {
+  if (names.length === 0) return project
+  const keep = new Set<string>()
+  const visit = (name: string): void => {
+    if (keep.has(name)) return
+    keep.add(name)
+    for (const dep of Object.keys(project.services[name]?.depends_on ?? {})) visit(dep)
+  }
+  names.forEach(visit)
+  return { ...project, services: Object.fromEntries(Object.entries(project.services).filter(([name]) => keep.has(name))) }
+}
+
+export default defineCommand({
+  name: 'config',
+  description: 'Parse, resolve and render compose file in canonical format',
+  usage: '[OPTIONS] [SERVICE...]',
+  flags: {
+    format: { type: 'string', placeholder: 'FORMAT', description: 'Format the output. Values: [yaml | json]' },
+    output: { type: 'string', short: 'o', placeholder: 'FILE', description: 'Save to file (default to stdout)' },
+    quiet: { type: 'boolean', short: 'q', description: "Only validate the configuration, don't print anything" },
+    services: { type: 'boolean', description: 'Print the service names, one per line.' },
+    volumes: { type: 'boolean', description: 'Print the volume names, one per line.' },
+    networks: { type: 'boolean', description: 'Print the network names, one per line.' },
+    models: { type: 'boolean', description: 'Print the model names, one per line.' },
+    profiles: { type: 'boolean', description: 'Print the profile names, one per line.' },
+    images: { type: 'boolean', description: 'Print the image names, one per line.' },
+    hash: { type: 'string', placeholder: 'SERVICES', description: 'Print the service config hash, one per line ("*" for all).' },
+    variables: { type: 'boolean', description: 'Print model variables and default values.' },
+    environment: { type: 'boolean', description: 'Print environment used for interpolation.' },
+    'no-interpolate': { type: 'boolean', description: "Don't interpolate environment variables" },
+    'no-normalize': { type: 'boolean', description: "Don't normalize compose model" },
+    'no-path-resolution': { type: 'boolean', description: "Don't resolve file paths" },
+    'no-consistency': { type: 'boolean', description: "Don't check model consistency - warning: may produce invalid Compose output" },
+  },
+  async run({ flags, args, global, io, signal }) {
+    const format = flags.format ?? 'yaml'
+    if (format !== 'yaml' && format !== 'json') {
+      io.stderr.write(`unsupported format "${format}": use yaml or json\n`)
+      return 1
+    }
+    const noInterpolate = flags['no-interpolate'] === true || flags.variables === true
+    const result = await loadProject({
+      cwd: io.cwd,
+      env: io.env,
+      home: io.home,
+      files: global.files,
+      projectName: global.projectName,
+      projectDirectory: global.projectDirectory,
+      envFiles: global.envFiles,
+      profiles: global.profiles,
+      services: args,
+      noInterpolate,
+      normalize: flags['no-normalize'] !== true,
+      resolvePaths: flags['no-path-resolution'] !== true,
+      consistency: flags['no-consistency'] !== true && !noInterpolate,
+      host: new PluginHost(HOOK_KINDS, [envPlugin()]),
+      signal,
+    })
+    const project = selectServices(result.project, args)
+    let text: string
+    if (flags.services) text = renderServices(project)
+    else if (flags.volumes) text = renderVolumes(project)
+    else if (flags.networks) text = renderNetworks(project)
+    else if (flags.models) text = renderModels(project)
+    else if (flags.hash !== undefined) text = renderHashes(result.project, flags.hash)
+    else if (flags.profiles) text = renderProfiles(project)
+    else if (flags.images) text = renderImages(project)
+    else if (flags.variables) text = renderVariables(result.model, flags.format === undefined ? 'table' : format)
+    else if (flags.environment) text = renderEnvironment({ ...project, environment: result.environment })
+    else if (noInterpolate) {
+      if (args.length > 0) io.stderr.write('service filtering is not applied when --no-interpolate is set, the full model will be rendered\n')
+      const model = normalizeRawModel(result.model, {
+        projectName: result.name,
+        workingDir: result.workingDir,
+        home: io.home,
+        env: result.environment,
+        resolvePaths: flags['no-path-resolution'] !== true,
+        normalize: flags['no-normalize'] !== true,
+      }, { lenient: true })
+      text = renderRawModel(model, format)
+    } else text = renderConfig(project, { format, discardEnvFiles: true })
+    if (flags.quiet) return 0
+    if (flags.output !== undefined && text.length > 0) {
+      await writeFile(isAbsolute(flags.output) ? flags.output : join(io.cwd, flags.output), text)
+      return 0
+    }
+    io.stdout.write(text)
+    return 0
+  },
+})

@@ -1,0 +1,89 @@
+/**
+ * Errors as HTTP answers: a status from the error code and a JSON body
+ * `{code, message, hint?, source?, file?, line?, col?, issues?}`. Never a stack, a cause or
+ * anything an unexpected error carries: those get a generic 500 and go to `onUnexpected`.
+ */
+import { ComposeError, type ErrorCode } from '../../core/errors.ts'
+
+export interface ErrorBody {
+  code: string
+  message: string
+  hint?: string
+  source?: { file: string; line: number; col: number; path?: string }
+  file?: string
+  line?: number
+  col?: number
+  issues?: { message: string; path?: string; source?: { file: string; line: number; col: number } }[]
+}
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  CLI_USAGE: 400,
+  HTTP_BAD_REQUEST: 400,
+  HTTP_UNAUTHORIZED: 401,
+  HTTP_FORBIDDEN: 403,
+  ENGINE_NOT_FOUND: 404,
+  GRAPH_NO_SUCH_SERVICE: 404,
+  HTTP_NOT_FOUND: 404,
+  CONVERGE_CONFLICT: 409,
+  ENGINE_CONFLICT: 409,
+  HTTP_BUSY: 409,
+  HTTP_PAYLOAD_TOO_LARGE: 413,
+  HTTP_UNSUPPORTED_MEDIA_TYPE: 415,
+  CONFIG_INVALID: 422,
+  GRAPH_CYCLE: 422,
+  GRAPH_MISSING_DEPENDENCY: 422,
+  HTTP_NOT_IMPLEMENTED: 501,
+  ENGINE_UNAVAILABLE: 503,
+  ENGINE_UNREACHABLE: 503,
+}
+
+/** The HTTP status for an error code. */
+export function statusForCode(code: ErrorCode): number {
+  const mapped = STATUS_BY_CODE[code]
+  if (mapped !== undefined) return mapped
+  if (code.startsWith('LOAD_') || code.startsWith('SCHEMA_')) return 422
+  return 500
+}
+
+/** The JSON body of a ComposeError: what the CLI prints, as data. */
+export function toErrorBody(error: ComposeError): ErrorBody {
+  const body: ErrorBody = { code: error.code, message: error.message }
+  if (error.hint !== undefined) body.hint = error.hint
+  if (error.source !== undefined) {
+    const { file, line, col, path } = error.source
+    body.source = path === undefined ? { file, line, col } : { file, line, col, path }
+    Object.assign(body, { file, line, col })
+  }
+  if (error.issues.length > 0) {
+    body.issues = error.issues.map((issue) => ({
+      message: issue.message,
+      ...(issue.path === undefined ? {} : { path: issue.path }),
+      ...(issue.source === undefined ? {} : { source: { file: issue.source.file, line: issue.source.line, col: issue.source.col } }),
+    }))
+  }
+  return body
+}
+
+export interface HttpError {
+  status: number
+  body: ErrorBody
+  /** False for errors we did not expect (their details stay on the server). */
+  expected: boolean
+}
+
+/** Any thrown value as a status and a body that is safe to send. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof ComposeError) return { status: statusForCode(error.code), body: toErrorBody(error), expected: true }
+  return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'internal error (details are in the server log)' }, expected: false }
+}
+
+/** A JSON error response (middlewares answer with this before any route runs). */
+export function errorResponse(code: ErrorCode, message: string, extraHeaders: Record<string, string> = {}, hint?: string): Response {
+  const body: ErrorBody = hint === undefined ? { code, message } : { code, message, hint }
+  return jsonResponse(body, statusForCode(code), extraHeaders)
+}
+
+/** `Response.json` without the static method (node-server's Response has none). */
+export function jsonResponse(body: unknown, status: number, extraHeaders: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...extraHeaders } })
+}

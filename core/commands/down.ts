@@ -1,0 +1,75 @@
+/**
+ * `down` (compose-features.md 4.10): stop and remove the containers in reverse dependency order
+ * (`-t`; `-v` drops their anonymous volumes), orphans with `--remove-orphans`, then in parallel
+ * the project's non-external networks, with `-v` its declared named volumes, with `--rmi` its
+ * images. External resources are never touched.
+ */
+import type { EngineClient } from '../engine/client.ts'
+import { buildGraph } from '../graph/graph.ts'
+import type { Project } from '../model/project.ts'
+import { execute, throwIfFailed } from '../converge/execute.ts'
+import { PROJECT_LABEL } from '../converge/labels.ts'
+import { planContainers } from '../converge/lifecycle-plan.ts'
+import { imageName, networkName, volumeName } from '../converge/naming.ts'
+import { listNetworks } from '../engine/api/networks.ts'
+import { listVolumes } from '../engine/api/volumes.ts'
+import type { Operation } from '../converge/plan.ts'
+import { callHook, type RunContext } from '../converge/run-context.ts'
+import { isRunning, selectContainers, target, type LifecycleOptions, type LifecycleResult } from './_lifecycle.ts'
+
+export interface DownOptions extends Omit<LifecycleOptions, 'services'> {
+  /** `-v, --volumes`: remove named volumes declared in the project and anonymous volumes. */
+  volumes?: boolean
+  /** `--rmi local|all` */
+  rmi?: 'local' | 'all'
+  removeOrphans?: boolean
+  /** `-t, --timeout` seconds. */
+  timeout?: number
+}
+
+export async function down(client: EngineClient, project: Project, options: DownOptions = {}, ctx: RunContext = {}): Promise<LifecycleResult> {
+  const graph = buildGraph(project)
+  const sig = ctx.signal ? { signal: ctx.signal } : {}
+  const [containers, networks, volumes] = await Promise.all([
+    selectContainers(client, project, {}, { orphans: options.removeOrphans === true }, ctx),
+    listNetworks(client, { filters: { label: [`${PROJECT_LABEL}=${project.name}`] }, ...sig }),
+    options.volumes === true ? listVolumes(client, sig) : Promise.resolve({ volumes: [], warnings: [] }),
+  ])
+  const t = options.timeout === undefined ? {} : { timeout: options.timeout }
+  const { plan, last } = planContainers(graph, containers, 'down', (c) => {
+    const remove = { op: { type: 'container:remove', service: c.service, target: target(c), ...(options.volumes === true ? { volumes: true } : {}) } as Operation, cause: 'down' }
+    return isRunning(c) ? [{ op: { type: 'container:stop', service: c.service, target: target(c), ...t }, cause: 'down' }, remove] : [remove]
+  })
+  const existingNets = new Set(networks.map((n) => n.Name))
+  for (const [key, cfg] of Object.entries(project.networks)) {
+    const name = networkName(project, key)
+    if (cfg.external !== true && existingNets.has(name)) plan.add({ type: 'network:remove', name }, 'down', last)
+  }
+  if (options.volumes === true) {
+    const existing = new Set(volumes.volumes.map((v) => v.Name))
+    for (const [key, cfg] of Object.entries(project.volumes)) {
+      const name = volumeName(project, key)
+      if (cfg.external !== true && existing.has(name)) plan.add({ type: 'volume:remove', name, force: true }, 'down -v', last)
+    }
+  }
+  if (options.rmi !== undefined) {
+    const images = new Set<string>()
+    for (const s of Object.values(project.services)) if (options.rmi === 'all' || s.image === undefined) images.add(imageName(project.name, s))
+    for (const name of [...images].sort()) plan.add({ type: 'image:remove', name }, `down --rmi ${options.rmi}`, last)
+  }
+  const draft = { project, command: 'down', plan }
+  await callHook(ctx, 'plan:create', draft)
+  if (draft.plan.empty) ctx.emit?.({ type: 'warning', message: 'No resource found to remove' })
+  if (options.dryRun === true) return { plan: draft.plan }
+  const execution = await execute(client, project, draft.plan, ctx)
+  // a network still in use by foreign containers, or an image used elsewhere: warn, do not fail
+  for (const f of [...execution.failed]) {
+    if (f.node.op.type === 'network:remove' || f.node.op.type === 'image:remove' || f.node.op.type === 'volume:remove') {
+      ctx.emit?.({ type: 'warning', message: `${f.error instanceof Error ? f.error.message : String(f.error)} (Resource is still in use)` })
+      execution.failed.splice(execution.failed.indexOf(f), 1)
+    }
+  }
+  throwIfFailed(execution)
+  await callHook(ctx, 'project:down', { project: project.name, command: 'down', plan: draft.plan })
+  return { plan: draft.plan, execution }
+}

@@ -1,0 +1,94 @@
+/**
+ * `up`: observe → reconcile (pure) → `plan:create` → execute, then `--wait`. Returns when the
+ * project is converged and started; attaching to logs is the adapter's business.
+ */
+import type { EngineClient } from '../engine/client.ts'
+import { buildGraph, selectServices } from '../graph/graph.ts'
+import type { Project } from '../model/project.ts'
+import { execute, throwIfFailed, type ExecuteResult } from '../converge/execute.ts'
+import type { DesiredState } from '../converge/hook-types.ts'
+import { ensureImages, type PullOption } from '../converge/images.ts'
+import { observe } from '../converge/observe.ts'
+import type { Plan } from '../converge/plan.ts'
+import { reconcile } from '../converge/reconcile.ts'
+import { callHook, type RunContext } from '../converge/run-context.ts'
+import { waitForServices } from './_wait.ts'
+
+export interface UpOptions {
+  /** Services to bring up (default all), with their dependencies unless `noDeps`. */
+  services?: string[]
+  noDeps?: boolean
+  forceRecreate?: boolean
+  noRecreate?: boolean
+  alwaysRecreateDeps?: boolean
+  /** `-V, --renew-anon-volumes` */
+  renewAnonVolumes?: boolean
+  removeOrphans?: boolean
+  noStart?: boolean
+  /** `-t, --timeout` seconds for stopping replaced containers. */
+  timeout?: number
+  /** `--scale service=n` (applied by the compose:scale plugin). */
+  scale?: Record<string, number>
+  /** `--wait`: wait for services to be running/healthy (through the `service:ready` hook). */
+  wait?: boolean
+  /** `--wait-timeout` seconds. */
+  waitTimeout?: number
+  /** `--pull` (default `policy`: each service's pull_policy, else missing). */
+  pull?: PullOption
+  /** `--build` / `--no-build`: accepted; building is not part of this command yet. */
+  build?: boolean
+  noBuild?: boolean
+  /** `--dry-run`: return the plan, touch nothing. */
+  dryRun?: boolean
+}
+
+export interface UpResult {
+  plan: Plan
+  warnings: string[]
+  /** Undefined for --dry-run. */
+  execution?: ExecuteResult
+}
+
+export async function up(client: EngineClient, project: Project, options: UpOptions = {}, ctx: RunContext = {}): Promise<UpResult> {
+  const graph = buildGraph(project)
+  for (const d of graph.dropped) ctx.emit?.({ type: 'warning', message: `service "${d.service}": optional dependency "${d.dependency}" is not defined; ignored` })
+  const services = selectServices(project, graph, options.services, { noDeps: options.noDeps === true })
+  const selected = options.services !== undefined && options.services.length > 0 ? new Set(options.services) : undefined
+  const desired: DesiredState = { project, services: graph.order.filter((s) => services.has(s)), replicas: Object.fromEntries([...services].map((s) => [s, 1])), scale: options.scale ?? {} }
+  await callHook(ctx, 'plan:prepare', desired)
+  if (Object.keys(desired.scale).length > 0 && ctx.hooks?.has('plan:prepare') !== true) {
+    ctx.emit?.({ type: 'warning', message: '--scale ignored: no plugin sets replica counts (is compose:scale disabled?)' })
+  }
+  const observed = await observe(client, project, { images: true, ...(ctx.signal ? { signal: ctx.signal } : {}) })
+  if (options.dryRun !== true) await ensureImages(client, project, services, observed.images, options.pull ?? 'policy', ctx)
+  const strategy = options.noRecreate === true ? 'never' : options.forceRecreate === true ? 'force' : 'diverged'
+  const depStrategy = options.noRecreate === true ? 'never' : options.alwaysRecreateDeps === true ? 'force' : 'diverged'
+  const { plan, warnings } = reconcile({
+    project,
+    observed,
+    graph,
+    services,
+    ...(selected === undefined ? {} : { selected }),
+    replicas: desired.replicas,
+    options: {
+      recreate: strategy,
+      recreateDependencies: depStrategy,
+      renewAnonVolumes: options.renewAnonVolumes === true,
+      removeOrphans: options.removeOrphans === true,
+      noStart: options.noStart === true,
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    },
+  })
+  for (const message of warnings) ctx.emit?.({ type: 'warning', message })
+  const draft = { project, command: options.noStart === true ? 'create' : 'up', plan }
+  await callHook(ctx, 'plan:create', draft)
+  if (options.dryRun === true) return { plan: draft.plan, warnings }
+  const execution = await execute(client, project, draft.plan, ctx, { images: observed.images })
+  throwIfFailed(execution)
+  if (options.wait === true && options.noStart !== true) {
+    await waitForServices(client, project, graph, [...services].filter((s) => (desired.replicas[s] ?? 1) > 0), options.waitTimeout, ctx)
+  }
+  await callHook(ctx, 'project:up', { project: project.name, command: draft.command, plan: draft.plan })
+  return { plan: draft.plan, warnings, execution }
+}
+

@@ -1,0 +1,187 @@
+/** The container part of reconcile: one pass per service in dependency order, then the start phase wiring. */
+import { ComposeError } from '../errors.ts'
+import { serviceRef } from '../graph/graph.ts'
+import type { ServiceConfig } from '../model/project.ts'
+import { serviceHash } from './hash.ts'
+import { containerName, imageName, networkName, replacementName } from './naming.ts'
+import type { ObservedContainer } from './observe.ts'
+import type { ContainerTarget, Plan } from './plan.ts'
+import type { ReconcileInput, RecreateStrategy } from './reconcile.ts'
+import { networksByPriority } from './spec-networks.ts'
+
+interface ServiceNodes {
+  /** Nodes after which every container of the service exists under its final name. */
+  ready: number[]
+  /** Start nodes of the service. */
+  starts: number[]
+  /** The service's containers once the plan ran, lowest number first. */
+  containers: ContainerTarget[]
+  recreated: boolean
+}
+
+function referencedServices(service: ServiceConfig): string[] {
+  const refs = [serviceRef(service.network_mode), serviceRef(service.ipc), serviceRef(service.pid)]
+  for (const from of service.volumes_from ?? []) if (!from.startsWith('container:')) refs.push(from.split(':')[0])
+  return [...new Set(refs.filter((r): r is string => r !== undefined && r !== ''))]
+}
+
+function obsoleteCause(input: ReconcileInput, service: ServiceConfig, c: ObservedContainer, strategy: RecreateStrategy, parent: string | undefined, hash: string): string | undefined {
+  if (strategy === 'never') return undefined
+  if (strategy === 'force') return 'forced recreate'
+  if (parent !== undefined) return `shares namespaces or volumes with recreated service ${parent}`
+  if (c.configHash !== hash) return 'config hash changed'
+  const imageId = input.observed.images[imageName(input.project.name, service)]
+  if (imageId !== undefined && imageId !== null && c.imageDigest !== imageId) return 'image changed'
+  if (c.state === 'running' && service.network_mode === undefined) {
+    for (const key of networksByPriority(service)) {
+      const name = networkName(input.project, key)
+      if (input.observed.networks[name] !== undefined && !c.networks.includes(name)) return `not attached to network ${name}`
+    }
+  }
+  return undefined
+}
+
+export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: readonly number[]): void {
+  const { project, graph } = input
+  const opts = input.options ?? {}
+  const byService = new Map<string, ServiceNodes>()
+  const restartStopped = new Map<string, number>()
+  const pendingStarts: { service: string; target: ContainerTarget; after: number[]; cause: string }[] = []
+  const stopTimeout = opts.timeout === undefined ? {} : { timeout: opts.timeout }
+
+  for (const name of graph.order) {
+    if (!input.services.has(name)) continue
+    const service = project.services[name] as ServiceConfig
+    const replicas = input.replicas[name] ?? 1
+    if (service.container_name !== undefined && replicas > 1) {
+      throw new ComposeError('CONVERGE_INVALID', `service "${name}": container_name "${service.container_name}" is set, so it cannot be scaled to ${replicas}`, { hint: 'remove container_name to run several replicas' })
+    }
+    const strategy = (input.selected === undefined || input.selected.has(name) ? opts.recreate : opts.recreateDependencies) ?? 'diverged'
+    const deps = [...(graph.dependencies.get(name)?.keys() ?? [])].filter((d) => input.services.has(d))
+    const depReady = deps.flatMap((d) => byService.get(d)?.ready ?? [])
+    const refs: Record<string, ContainerTarget> = {}
+    const ids: Record<string, string> = {}
+    let parentRecreated: string | undefined
+    for (const ref of referencedServices(service)) {
+      const target = byService.get(ref)?.containers[0] ?? firstObserved(input, ref)
+      if (target === undefined) continue
+      refs[ref] = target
+      if ('id' in target) ids[ref] = target.id
+      if (byService.get(ref)?.recreated === true) parentRecreated ??= ref
+    }
+    const hash = serviceHash(service, ids)
+    const existing = input.observed.containers.filter((c) => c.service === name && !c.oneoff)
+    const classified = existing.map((c) => ({ c, cause: obsoleteCause(input, service, c, strategy, parentRecreated, hash) }))
+    classified.sort((a, b) => Number(a.cause !== undefined) - Number(b.cause !== undefined) || a.c.number - b.c.number)
+    const nodes: ServiceNodes = { ready: [], starts: [], containers: [], recreated: false }
+    const createDeps = [...resourceNodes, ...depReady]
+    const start = (target: ContainerTarget, after: number[], cause: string): void => {
+      if (opts.noStart !== true) pendingStarts.push({ service: name, target, after, cause })
+    }
+    classified.forEach(({ c, cause }, i) => {
+      const target = { id: c.id, name: c.name }
+      if (i >= replicas) {
+        const why = cause === undefined ? `scale down to ${replicas}` : `scale down to ${replicas} (obsolete: ${cause})`
+        const stop = c.state === 'exited' || c.state === 'created' || c.state === 'dead' ? undefined : plan.add({ type: 'container:stop', service: name, target, ...stopTimeout }, why)
+        plan.add({ type: 'container:remove', service: name, target }, why, [stop])
+        return
+      }
+      const final = containerName(project.name, service, c.number)
+      if (cause !== undefined) {
+        nodes.recreated = true
+        stopRestartDependents(name, createDeps)
+        const create = plan.add(
+          {
+            type: 'container:create',
+            service: name,
+            number: c.number,
+            name: final,
+            createName: replacementName(c.id, final),
+            refs,
+            ...(opts.renewAnonVolumes === true ? {} : { inherit: c.mounts }),
+            replaces: c.name,
+          },
+          cause,
+          createDeps,
+        )
+        const stop = plan.add({ type: 'container:stop', service: name, target, ...stopTimeout }, 'replaced', [create])
+        const remove = plan.add({ type: 'container:remove', service: name, target }, 'replaced', [stop])
+        const rename = plan.add({ type: 'container:rename', service: name, target: { node: create, name: final }, name: final }, 'replaced', [remove])
+        nodes.ready.push(rename)
+        nodes.containers.push({ node: create, name: final })
+        start({ node: create, name: final }, [rename], 'recreated')
+        return
+      }
+      nodes.containers.push(target)
+      const stoppedForRestart = restartStopped.get(c.id)
+      if (stoppedForRestart !== undefined) start(target, [stoppedForRestart], 'dependency restarted')
+      else if (c.state === 'paused') start(target, [], 'paused')
+      else if (c.state !== 'running' && c.state !== 'restarting') start(target, [], `not running (${c.state})`)
+    })
+    const highest = existing.reduce((n, c) => Math.max(n, c.number), 0)
+    for (let i = existing.length, next = highest + 1; i < replicas; i++, next++) {
+      const final = containerName(project.name, service, next)
+      const create = plan.add({ type: 'container:create', service: name, number: next, name: final, createName: final, refs }, existing.length === 0 ? 'no container' : `scale up to ${replicas}`, createDeps)
+      nodes.ready.push(create)
+      nodes.containers.push({ node: create, name: final })
+      start({ node: create, name: final }, [create], 'created')
+    }
+    byService.set(name, nodes)
+  }
+
+  /** `restart: true` dependents stop before this service is recreated and start again after it. */
+  function stopRestartDependents(service: string, createDeps: number[]): void {
+    for (const dependent of graph.dependents.get(service) ?? []) {
+      if (!input.services.has(dependent) || graph.dependencies.get(dependent)?.get(service)?.restart !== true) continue
+      for (const c of input.observed.containers) {
+        if (c.service !== dependent || c.oneoff || c.state !== 'running' || restartStopped.has(c.id)) continue
+        const stop = plan.add({ type: 'container:stop', service: dependent, target: { id: c.id, name: c.name }, ...stopTimeout }, `dependency ${service} is recreated (restart: true)`)
+        restartStopped.set(c.id, stop)
+        createDeps.push(stop)
+      }
+    }
+  }
+
+  // start phase: each start waits for its own container and for the dependencies' conditions
+  const gates = new Map<string, number[]>()
+  const gateFor = (service: string): number[] => {
+    const cached = gates.get(service)
+    if (cached !== undefined) return cached
+    const out: number[] = []
+    for (const [dep, edge] of graph.dependencies.get(service) ?? []) {
+      const d = byService.get(dep)
+      if (d === undefined || (input.replicas[dep] ?? 1) === 0) continue
+      const depStarts = startsOf(dep)
+      if (edge.condition === 'service_started') {
+        out.push(...depStarts, ...d.ready)
+        continue
+      }
+      out.push(
+        plan.add(
+          { type: 'service:wait', service: dep, condition: edge.condition, required: edge.required, containers: d.containers, dependent: service },
+          `${service} depends on ${dep} (${edge.condition})`,
+          [...depStarts, ...d.ready],
+        ),
+      )
+    }
+    gates.set(service, out)
+    return out
+  }
+  const startNodes = new Map<string, number[]>()
+  function startsOf(service: string): number[] {
+    const cached = startNodes.get(service)
+    if (cached !== undefined) return cached
+    const mine = pendingStarts.filter((p) => p.service === service)
+    const gate = mine.length > 0 ? gateFor(service) : []
+    const ids = mine.map((p) => plan.add({ type: 'container:start', service, target: p.target }, p.cause, [...p.after, ...gate]))
+    startNodes.set(service, ids)
+    byService.get(service)?.starts.push(...ids)
+    return ids
+  }
+  for (const name of graph.order) if (input.services.has(name)) startsOf(name)
+}
+
+function firstObserved(input: ReconcileInput, service: string): ContainerTarget | undefined {
+  const c = input.observed.containers.filter((x) => x.service === service && !x.oneoff).sort((a, b) => a.number - b.number)[0]
+  return c === undefined ? undefined : { id: c.id, name: c.name }
+}

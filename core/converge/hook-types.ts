@@ -1,0 +1,58 @@
+/** What the convergence and lifecycle plugin hooks receive (see core/hooks.ts). */
+import type { EngineClient } from '../engine/client.ts'
+import type { Project, ServiceConfig } from '../model/project.ts'
+import type { CreateSpec } from './create-spec.ts'
+import type { Plan, ReadyCondition } from './plan.ts'
+
+/** `plan:prepare`: the desired state before reconcile; handlers edit `replicas`. */
+export interface DesiredState {
+  readonly project: Project
+  /** Services being converged. */
+  readonly services: readonly string[]
+  /** Desired containers per service; the core starts at 1 each. */
+  replicas: Record<string, number>
+  /** `--scale service=n` from the command line. */
+  readonly scale: Readonly<Record<string, number>>
+}
+
+/** `plan:create`: the plan reconcile produced, before it runs (or is printed by --dry-run). */
+export interface PlanDraft {
+  readonly project: Project
+  readonly command: string
+  plan: Plan
+}
+
+/** `container:create`: the full create call, mutable. */
+export interface ContainerCreateDraft {
+  readonly project: Project
+  readonly service: ServiceConfig
+  readonly number: number
+  spec: CreateSpec
+}
+
+/** Notifications about one container. */
+export interface ContainerRef {
+  readonly project: string
+  readonly service: string
+  readonly id: string
+  readonly name: string
+}
+
+/** `service:ready`: wait until `service` meets `condition`; return `true` when handled, throw on failure. */
+export interface ReadyRequest {
+  readonly client: EngineClient
+  readonly project: Project
+  readonly service: string
+  readonly condition: ReadyCondition
+  /** IDs of the service's containers. */
+  readonly containers: readonly string[]
+  /** The service waiting (absent for `--wait`). */
+  readonly dependent?: string
+}
+
+/** `project:up` / `project:down`: the command finished. */
+export interface ProjectDone {
+  readonly project: string
+  readonly command: string
+  readonly plan: Plan
+}

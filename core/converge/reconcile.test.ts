@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest'
+import { buildGraph } from '../graph/graph.ts'
+import type { Project, ServiceConfig } from '../model/project.ts'
+import { serviceHash } from './hash.ts'
+import type { ObservedContainer, ObservedState } from './observe.ts'
+import { reconcile, type ReconcileOptions } from './reconcile.ts'
+
+function project(services: Record<string, Partial<ServiceConfig>>): Project {
+  return {
+    name: 'p',
+    services: Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { name, image: 'busybox', ...s }])),
+    networks: { default: { name: 'p_default' } },
+    volumes: { data: { name: 'p_data' } },
+    secrets: {},
+    configs: {},
+  }
+}
+
+function container(p: Project, service: string, number: number, extra: Partial<ObservedContainer> = {}): ObservedContainer {
+  const svc = p.services[service]
+  return {
+    id: `${service}${number}`.padEnd(16, '0'),
+    name: `p-${service}-${number}`,
+    service,
+    number,
+    oneoff: false,
+    state: 'running',
+    configHash: svc === undefined ? 'x' : serviceHash(svc),
+    imageDigest: 'sha256:img',
+    labels: {},
+    networks: ['p_default'],
+    mounts: [],
+    created: 0,
+    ...extra,
+  }
+}
+
+function observed(containers: ObservedContainer[], withResources = true): ObservedState {
+  const labels = (kind: string, key: string) => ({ 'com.docker.compose.project': 'p', [`com.docker.compose.${kind}`]: key })
+  return {
+    project: 'p',
+    containers,
+    networks: withResources ? { p_default: { id: 'n', name: 'p_default', labels: labels('network', 'default') } } : {},
+    volumes: withResources ? { p_data: { id: 'p_data', name: 'p_data', labels: labels('volume', 'data') } } : {},
+    images: { busybox: 'sha256:img' },
+  }
+}
+
+function plan(p: Project, o: ObservedState, replicas: Record<string, number> = {}, options: ReconcileOptions = {}, selected?: string[]) {
+  const graph = buildGraph(p)
+  const res = reconcile({ project: p, observed: o, graph, services: new Set(graph.order), ...(selected ? { selected: new Set(selected) } : {}), replicas, options })
+  return { text: res.plan.toString(), warnings: res.warnings }
+}
+
+describe('reconcile', () => {
+  it('up from nothing: resources, then creates in dependency order, starts gated by conditions', () => {
+    const p = project({
+      web: { depends_on: { db: { condition: 'service_healthy', required: true } }, volumes: [{ type: 'volume', source: 'data', target: '/d' }] },
+      db: {},
+    })
+    expect(plan(p, observed([], false)).text).toMatchInlineSnapshot(`
+      "[] -> #1 network:p_default, network:create, missing
+      [] -> #2 volume:p_data, volume:create, missing
+      [1,2] -> #3 container:p-db-1, container:create, no container
+      [1,2,3] -> #4 container:p-web-1, container:create, no container
+      [3] -> #5 container:p-db-1, container:start, created
+      [3,5] -> #6 service:db, service:wait, web depends on db (service_healthy)
+      [4,6] -> #7 container:p-web-1, container:start, created
+      "
+    `)
+  })
+
+  it('no-op when everything is up to date and running', () => {
+    const p = project({ web: {}, db: {} })
+    expect(plan(p, observed([container(p, 'web', 1), container(p, 'db', 1)])).text).toBe('')
+  })
+
+  it('recreates a changed service: temp name, stop and remove old, rename, start', () => {
+    const p = project({ web: { environment: { A: '2' } } })
+    const old = container(p, 'web', 1, { configHash: 'old' })
+    expect(plan(p, observed([old])).text).toMatchInlineSnapshot(`
+      "[] -> #1 container:web100000000_p-web-1, container:create, config hash changed
+      [1] -> #2 container:p-web-1, container:stop, replaced
+      [2] -> #3 container:p-web-1, container:remove, replaced
+      [3] -> #4 container:p-web-1, container:rename, replaced
+      [4] -> #5 container:p-web-1, container:start, recreated
+      "
+    `)
+  })
+
+  it('scale down removes obsolete first then the highest numbers; scale up takes new numbers', () => {
+    const p = project({ web: {} })
+    const cs = [container(p, 'web', 1), container(p, 'web', 2, { configHash: 'old' }), container(p, 'web', 3), container(p, 'web', 4)]
+    expect(plan(p, observed(cs), { web: 2 }).text).toMatchInlineSnapshot(`
+      "[] -> #1 container:p-web-4, container:stop, scale down to 2
+      [1] -> #2 container:p-web-4, container:remove, scale down to 2
+      [] -> #3 container:p-web-2, container:stop, scale down to 2 (obsolete: config hash changed)
+      [3] -> #4 container:p-web-2, container:remove, scale down to 2 (obsolete: config hash changed)
+      "
+    `)
+    expect(plan(p, observed([container(p, 'web', 1), container(p, 'web', 3)]), { web: 3 }).text).toMatchInlineSnapshot(`
+      "[] -> #1 container:p-web-4, container:create, scale up to 3
+      [1] -> #2 container:p-web-4, container:start, created
+      "
+    `)
+  })
+
+  it('strategies: force, never, and dependencies apart', () => {
+    const p = project({ web: { depends_on: { db: { condition: 'service_started', required: true } } }, db: {} })
+    const cs = [container(p, 'web', 1), container(p, 'db', 1, { configHash: 'old' })]
+    expect(plan(p, observed(cs), {}, { recreate: 'never', recreateDependencies: 'never' }).text).toBe('')
+    const forced = plan(p, observed([container(p, 'web', 1), container(p, 'db', 1)]), {}, { recreate: 'force' }, ['web']).text
+    expect(forced).toContain('container:web100000000_p-web-1, container:create, forced recreate')
+    expect(forced).not.toContain('p-db-1, container:create')
+  })
+
+  it('starts stopped up-to-date containers, unpauses paused ones', () => {
+    const p = project({ a: {}, b: {} })
+    expect(plan(p, observed([container(p, 'a', 1, { state: 'exited' }), container(p, 'b', 1, { state: 'paused' })])).text).toMatchInlineSnapshot(`
+      "[] -> #1 container:p-a-1, container:start, not running (exited)
+      [] -> #2 container:p-b-1, container:start, paused
+      "
+    `)
+  })
+
+  it('warns about orphans, or removes them', () => {
+    const p = project({ web: {} })
+    const cs = [container(p, 'web', 1), container(p, 'gone', 1)]
+    expect(plan(p, observed(cs)).warnings[0]).toMatch(/Found orphan containers \(p-gone-1\)/)
+    expect(plan(p, observed(cs), {}, { removeOrphans: true, timeout: 3 }).text).toMatchInlineSnapshot(`
+      "[] -> #1 container:p-gone-1, container:stop, orphan
+      [1] -> #2 container:p-gone-1, container:remove, orphan
+      "
+    `)
+  })
+
+  it('recreating a namespace parent recreates the child; restart: true dependents are bounced', () => {
+    const p = project({
+      app: { network_mode: 'service:net' },
+      net: { environment: { V: '2' } },
+      web: { depends_on: { net: { condition: 'service_started', required: true, restart: true } } },
+    })
+    const netOld = container(p, 'net', 1, { configHash: 'old' })
+    const app = container(p, 'app', 1, { configHash: serviceHash(p.services.app as ServiceConfig, { net: netOld.id }) })
+    const text = plan(p, observed([netOld, app, container(p, 'web', 1)])).text
+    expect(text).toContain('container:p-web-1, container:stop, dependency net is recreated (restart: true)')
+    expect(text).toContain('container:app100000000_p-app-1, container:create, shares namespaces or volumes with recreated service net')
+    expect(text).toMatch(/container:p-web-1, container:start, dependency restarted/)
+  })
+
+  it('-V drops anonymous volume inheritance', () => {
+    const p = project({ web: {} })
+    const mounts = [{ Type: 'volume' as const, Name: 'a'.repeat(64), Source: '', Destination: '/x', Mode: '', RW: true, Propagation: '' }]
+    const graph = buildGraph(p)
+    const o = observed([container(p, 'web', 1, { configHash: 'old', mounts })])
+    const keep = reconcile({ project: p, observed: o, graph, services: new Set(['web']), replicas: {} })
+    const renew = reconcile({ project: p, observed: o, graph, services: new Set(['web']), replicas: {}, options: { renewAnonVolumes: true } })
+    const create = (r: typeof keep) => r.plan.nodes.find((n) => n.op.type === 'container:create')?.op
+    expect(create(keep)).toMatchObject({ inherit: mounts })
+    expect(create(renew)).not.toHaveProperty('inherit')
+  })
+
+  it('rejects scaling a service with container_name, and missing external resources', () => {
+    const p = project({ web: { container_name: 'fixed' } })
+    expect(() => plan(p, observed([]), { web: 2 })).toThrow(/container_name "fixed"/)
+    const q = project({ web: {} })
+    q.networks.default = { name: 'ext', external: true }
+    expect(() => plan(q, observed([]))).toThrow(/network ext declared as external/)
+  })
+
+  it('--no-start plans no starts and no waits', () => {
+    const p = project({ web: { depends_on: { db: { condition: 'service_healthy', required: true } } }, db: {} })
+    expect(plan(p, observed([]), {}, { noStart: true }).text).not.toMatch(/start|wait/)
+  })
+})

@@ -1,0 +1,136 @@
+/**
+ * Reconcile (pure): desired project + observed engine state → a plan of single Engine calls,
+ * each with a cause (compose-features.md 4.4). Networks and volumes first, then each service in
+ * dependency order (leaves first): scale down (obsolete first, then the highest numbers),
+ * recreate diverged containers (create under a temporary name, stop and remove the old one,
+ * rename), start stopped ones, create the missing replicas; then the start phase, gated on the
+ * `depends_on` conditions through `service:wait` nodes. No I/O, no clock: tests snapshot it.
+ */
+import { ComposeError } from '../errors.ts'
+import type { ServiceGraph } from '../graph/graph.ts'
+import type { Project } from '../model/project.ts'
+import { NETWORK_LABEL, PROJECT_LABEL, VOLUME_LABEL } from './labels.ts'
+import { networkName, volumeName } from './naming.ts'
+import type { ObservedContainer, ObservedState } from './observe.ts'
+import { Plan } from './plan.ts'
+import { planServices } from './_reconcile-services.ts'
+
+export type RecreateStrategy = 'diverged' | 'force' | 'never'
+
+export interface ReconcileOptions {
+  /** For the selected services: `--force-recreate` → force, `--no-recreate` → never. */
+  recreate?: RecreateStrategy
+  /** For their dependencies: `--always-recreate-deps` → force, `--no-recreate` → never. */
+  recreateDependencies?: RecreateStrategy
+  /** `-V`: new anonymous volumes instead of the old container's. */
+  renewAnonVolumes?: boolean
+  /** `--remove-orphans`. */
+  removeOrphans?: boolean
+  /** `--no-start` (create only). */
+  noStart?: boolean
+  /** `-t`: stop timeout in seconds for the containers that are replaced or scaled down. */
+  timeout?: number
+}
+
+export interface ReconcileInput {
+  project: Project
+  observed: ObservedState
+  graph: ServiceGraph
+  /** Services to converge (the selection plus its dependencies unless --no-deps). */
+  services: ReadonlySet<string>
+  /** Services the user named (default: all); others in `services` are dependencies. */
+  selected?: ReadonlySet<string>
+  /** Desired replicas per service (absent: 1). */
+  replicas: Readonly<Record<string, number>>
+  options?: ReconcileOptions
+}
+
+export interface ReconcileResult {
+  plan: Plan
+  warnings: string[]
+}
+
+/** Orphans: project containers whose service is neither enabled nor disabled, and exited one-offs. */
+export function findOrphans(project: Project, containers: readonly ObservedContainer[]): ObservedContainer[] {
+  const known = (s: string): boolean => project.services[s] !== undefined || project.disabledServices?.[s] !== undefined
+  return containers.filter((c) => (c.oneoff ? c.state === 'exited' || c.state === 'dead' : !known(c.service)))
+}
+
+function usedNetworks(project: Project, services: ReadonlySet<string>): Set<string> {
+  const used = new Set<string>()
+  for (const name of services) {
+    const s = project.services[name]
+    if (s === undefined || s.network_mode !== undefined) continue
+    for (const key of Object.keys(s.networks ?? { default: null })) used.add(key)
+  }
+  return used
+}
+
+function usedVolumes(project: Project, services: ReadonlySet<string>): Set<string> {
+  const used = new Set<string>()
+  for (const name of services) {
+    for (const v of project.services[name]?.volumes ?? []) if (v.type === 'volume' && v.source !== undefined && project.volumes[v.source] !== undefined) used.add(v.source)
+  }
+  return used
+}
+
+export function reconcile(input: ReconcileInput): ReconcileResult {
+  const { project, observed } = input
+  const plan = new Plan()
+  const warnings: string[] = []
+  const resourceNodes: number[] = []
+  for (const key of [...usedNetworks(project, input.services)].sort()) {
+    const cfg = project.networks[key]
+    const name = networkName(project, key)
+    const seen = observed.networks[name]
+    if (cfg?.external === true) {
+      if (seen === undefined) throw new ComposeError('CONVERGE_EXTERNAL_MISSING', `network ${name} declared as external, but could not be found`, { hint: `create it with \`docker network create ${name}\`` })
+      continue
+    }
+    if (seen === undefined) {
+      resourceNodes.push(plan.add({ type: 'network:create', key, name }, 'missing'))
+    } else if (seen.labels[PROJECT_LABEL] !== project.name || seen.labels[NETWORK_LABEL] !== key) {
+      warnings.push(foreign('network', name, seen.labels[PROJECT_LABEL], project.name))
+    }
+  }
+  for (const key of [...usedVolumes(project, input.services)].sort()) {
+    const cfg = project.volumes[key]
+    const name = volumeName(project, key)
+    const seen = observed.volumes[name]
+    if (cfg?.external === true) {
+      if (seen === undefined) throw new ComposeError('CONVERGE_EXTERNAL_MISSING', `external volume "${name}" not found`, { hint: `create it with \`docker volume create ${name}\`` })
+      continue
+    }
+    if (seen === undefined) {
+      resourceNodes.push(plan.add({ type: 'volume:create', key, name }, 'missing'))
+    } else if (seen.labels[PROJECT_LABEL] !== project.name || seen.labels[VOLUME_LABEL] !== key) {
+      warnings.push(foreign('volume', name, seen.labels[PROJECT_LABEL], project.name))
+    }
+  }
+  const orphans = findOrphans(project, observed.containers)
+  if (orphans.length > 0) {
+    if (input.options?.removeOrphans === true) {
+      for (const o of orphans) {
+        const target = { id: o.id, name: o.name }
+        const stop = o.state === 'running' || o.state === 'paused' || o.state === 'restarting' ? plan.add({ type: 'container:stop', service: o.service, target, ...timeout(input) }, 'orphan') : undefined
+        plan.add({ type: 'container:remove', service: o.service, target }, 'orphan', [stop])
+      }
+    } else {
+      warnings.push(
+        `Found orphan containers (${orphans.map((o) => o.name).join(', ')}) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`,
+      )
+    }
+  }
+  planServices(input, plan, resourceNodes)
+  return { plan, warnings }
+}
+
+function timeout(input: ReconcileInput): { timeout?: number } {
+  return input.options?.timeout === undefined ? {} : { timeout: input.options.timeout }
+}
+
+function foreign(kind: string, name: string, owner: string | undefined, project: string): string {
+  return owner === undefined || owner === ''
+    ? `${kind} "${name}" already exists but was not created by Docker Compose. Use \`external: true\` to use an existing ${kind}`
+    : `${kind} "${name}" already exists but was created for project "${owner}" (expected "${project}"). Use \`external: true\` to use an existing ${kind}`
+}
