@@ -5,7 +5,7 @@
  */
 import type { HookContext, HookKind, Plugin, PluginOption } from './plugin/types.ts'
 import type { EngineRequest, EngineResponseInfo } from './engine/transport.ts'
-import type { ContainerCreateDraft, ContainerRef, DesiredState, PlanDraft, ProjectDone, ReadyRequest } from './converge/hook-types.ts'
+import type { ContainerCreateDraft, ContainerLifecycle, ContainerRef, DesiredState, PlanDraft, ProjectDone, ReadyRequest } from './converge/hook-types.ts'
 import type {
   LoadEnvironmentDraft,
   LoadFilesDraft,
@@ -57,6 +57,16 @@ export interface ComposeHooks {
   'container:create'(ctx: HookContext, draft: ContainerCreateDraft): void | Promise<void>
   /** A container was created (and connected to its networks). Parallel notification. */
   'container:created'(ctx: HookContext, ref: ContainerRef): void | Promise<void>
+  /**
+   * Compose just started (or restarted) a container, before it reports it started and before
+   * dependents go on: the `post_start` service lifecycle hooks. Sequential; a throw fails the start.
+   */
+  'container:start'(ctx: HookContext, container: ContainerLifecycle): void | Promise<void>
+  /**
+   * Compose is about to stop (or restart) a running container: the `pre_stop` service
+   * lifecycle hooks. Never called when a container dies on its own. Sequential; a throw fails the stop.
+   */
+  'container:stop'(ctx: HookContext, container: ContainerLifecycle): void | Promise<void>
   /** A container was started (or unpaused, or restarted). Parallel notification. */
   'container:started'(ctx: HookContext, ref: ContainerRef): void | Promise<void>
   /** A container was stopped (or killed, or paused). Parallel notification. */
@@ -88,6 +98,8 @@ export const HOOK_KINDS: { readonly [K in keyof ComposeHooks]: HookKind } = {
   'plan:create': 'sequential',
   'container:create': 'sequential',
   'container:created': 'parallel',
+  'container:start': 'sequential',
+  'container:stop': 'sequential',
   'container:started': 'parallel',
   'container:stopped': 'parallel',
   'container:removed': 'parallel',

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { corpusCase, EXTRACTED, loadError, messagesOf, readCorpusYaml } from './_corpus-harness.test-helper.ts'
+import { corpusCase, EXTRACTED, loadError, messagesOf, readCorpusYaml } from './_corpus-harness.test.ts'
 
 interface InlineCase {
   test: string

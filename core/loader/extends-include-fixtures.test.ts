@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { HOOK_KINDS } from '../hooks.ts'
 import { PluginHost } from '../plugin/host.ts'
 import { envPlugin } from '../../plugins/env/index.ts'
-import { CORPUS, corpusCase, load, loadError, messagesOf } from './_corpus-harness.test-helper.ts'
+import { CORPUS, corpusCase, load, loadError, messagesOf } from './_corpus-harness.test.ts'
 import { loadProject } from './index.ts'
 
 const LOADER = fileURLToPath(new URL('loader/', CORPUS))

@@ -6,7 +6,7 @@
  * one ComposeError (issues sorted by file:line); the core never prints.
  */
 import { resolve } from 'node:path'
-import type { ComposeIssue } from '../errors.ts'
+import { formatLocation, type ComposeIssue } from '../errors.ts'
 import type { EmitFn } from '../events.ts'
 import type { ComposeHooks } from '../hooks.ts'
 import type { Project } from '../model/project.ts'
@@ -83,11 +83,19 @@ export interface LoadResult {
 }
 
 export async function loadProject(options: LoadOptions): Promise<LoadResult> {
+  const warnings: ComposeIssue[] = []
+  try {
+    return await load(options, warnings)
+  } finally {
+    for (const w of warnings) options.emit?.({ type: 'warning', message: w.source ? `${formatLocation(w.source)} ${w.message}` : w.message, source: 'loader' })
+  }
+}
+
+async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<LoadResult> {
   const signal = options.signal ?? new AbortController().signal
   const fs = options.fs ?? nodeFs
   const host = options.host
   const cwd = resolve(options.cwd)
-  const warnings: ComposeIssue[] = []
   const problems: ModelContext['problems'] = []
   const sink = { problems, warnings }
 
@@ -147,7 +155,8 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
 
   const model: RawModel = { ...resolved.value, name }
   const sources = createSourceMap(resolved.src)
-  const project = normalizeModel(model, {
+  // the project is frozen below: normalize a copy so that `model` stays the caller's to change
+  const project = normalizeModel(structuredClone(model), {
     projectName: name,
     workingDir,
     home: options.home ?? homeDir(options.env),
@@ -159,7 +168,6 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     throwIfProblems(checkConsistency(project, sources).map((i) => ({ ...i, code: 'CONFIG_INVALID' as const })))
   }
   await host?.call('load:resolved', signal, project)
-  for (const w of warnings) options.emit?.({ type: 'warning', message: w.message, source: 'loader' })
   return {
     project: deepFreeze(project),
     model,

@@ -6,7 +6,7 @@ import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { normalizeProjectName } from './discover.ts'
-import { corpusCase, EXTRACTED, load, loadError, messagesOf, readCorpusYaml } from './_corpus-harness.test-helper.ts'
+import { corpusCase, EXTRACTED, load, loadError, messagesOf, readCorpusYaml } from './_corpus-harness.test.ts'
 
 interface NameCase {
   files?: string[]

@@ -1,10 +1,11 @@
 /**
  * Test-only helpers shared by the loader's data-driven suites: the corpus location, a loader
  * with the built-in env plugin, and strict expected failures (a listed case must still fail;
- * when it starts passing, the suite says so and the entry must be removed).
+ * when it starts passing, the suite says so and the entry must be removed). Named `.test.ts`
+ * so that builds and packages leave it out; its own test checks that the corpus is there.
  */
-import { readFileSync } from 'node:fs'
-import { expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { ComposeError } from '../errors.ts'
 import { HOOK_KINDS } from '../hooks.ts'
@@ -60,3 +61,12 @@ export function corpusCase(name: string, expectedFailure: string | undefined, bo
     expect(passed, `"${name}" passes now: remove it from the expected failures`).toBe(false)
   })
 }
+
+describe('loader corpus', () => {
+  it('is next to the repository (../shared/corpus)', () => {
+    for (const name of ['interpolation-cases.yaml', 'dotenv-cases.yaml', 'project-options-cases.yaml', 'error-cases.yaml']) {
+      expect(existsSync(new URL(name, EXTRACTED)), name).toBe(true)
+    }
+    expect(existsSync(new URL('loader/testdata/extends/base.yaml', CORPUS))).toBe(true)
+  })
+})
