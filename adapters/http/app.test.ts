@@ -60,6 +60,8 @@ describe('projects', () => {
     expect((await fx.call('/v1/projects?all=maybe')).status).toBe(400)
     expect((await fx.call('/v1/projects?bogus=1')).status).toBe(400)
     expect((await fx.call('/v1/projects?all=true&all=false')).status).toBe(400)
+    expect((await fx.call('/v1/projects?__proto__=x')).status).toBe(400)
+    expect((await fx.call('/v1/projects/demo/up', post(JSON.parse('{"__proto__": {"services": ["x"]}}')))).status).toBe(400)
   })
   it('calls ps with the confined project', async () => {
     const res = await fx.call('/v1/projects/demo/ps?services=web,db')

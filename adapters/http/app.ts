@@ -8,6 +8,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
+import * as v from 'valibot'
 import type { EngineClient } from '../../core/engine/client.ts'
 import { COMPOSE_VERSION } from '../../core/version.ts'
 import type { ComposeApi, ProjectSummary } from './api.ts'
@@ -28,7 +29,6 @@ import { configRoute, listProjectsRoute, psRoute } from './routes/projects.ts'
 import { eventsRoute, logsRoute } from './routes/streams.ts'
 import { ProjectRefParam } from './schemas.ts'
 import { parseInput, queryRecord, readJson } from './validate.ts'
-import * as v from 'valibot'
 
 export interface HttpAppOptions {
   /** The bearer token (at least 16 characters); required on every route but /v1/health. */

@@ -13,6 +13,8 @@ describe('statusForCode', () => {
     expect(statusForCode('CLI_USAGE')).toBe(400)
     expect(statusForCode('HTTP_BAD_REQUEST')).toBe(400)
     expect(statusForCode('ENGINE_UNREACHABLE')).toBe(503)
+    expect(statusForCode('QUERY_NO_CONTAINER')).toBe(404)
+    expect(statusForCode('CONVERGE_NOT_RUNNING')).toBe(409)
     expect(statusForCode('PLUGIN_ERROR')).toBe(500)
   })
 })

@@ -23,12 +23,13 @@ export function parseInput<S extends v.GenericSchema>(schema: S, value: unknown,
 
 /** The query string as a record; a repeated parameter is refused rather than guessed. */
 export function queryRecord(url: string): Record<string, string> {
-  const out: Record<string, string> = {}
+  const out = new Map<string, string>()
   for (const [key, value] of new URL(url).searchParams) {
-    if (Object.hasOwn(out, key)) throw new ComposeError('HTTP_BAD_REQUEST', `query parameter "${key}" given more than once`)
-    out[key] = value
+    if (out.has(key)) throw new ComposeError('HTTP_BAD_REQUEST', `query parameter "${key.slice(0, 100)}" given more than once`)
+    out.set(key, value)
   }
-  return out
+  // fromEntries defines own properties, so `__proto__` is a key like any other (and refused).
+  return Object.fromEntries(out)
 }
 
 /** The JSON body (an empty body is `{}`), already size-limited by the body-limit middleware. */

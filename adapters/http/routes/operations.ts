@@ -69,7 +69,8 @@ function operationRoute(name: OperationName): RouteDef {
         return jsonResponse({ ok: true }, 200)
       }
       const channel = createChannel<StreamItem>()
-      run(project, input.body, signal, (event) => channel.push({ event: 'progress', data: wire(event), text: progressText(event) }))
+      Promise.resolve()
+        .then(() => run(project, input.body, signal, (event) => channel.push({ event: 'progress', data: wire(event), text: progressText(event) })))
         .then(
           () => {
             channel.push({ event: 'result', data: { type: 'result', ok: true }, text: `${name}: done` })
