@@ -52,7 +52,9 @@ export function compareProblems(a: ComposeIssue, b: ComposeIssue): number {
 export function describeProblem(p: ComposeIssue): string {
   if (p.source === undefined) return p.path !== undefined && !p.message.includes(p.path) ? `${p.path}: ${p.message}` : p.message
   const where = formatLocation(p.source)
-  const path = p.path !== undefined && p.path !== '' && !p.message.includes(p.path) ? ` ${p.path}:` : ''
+  // schema messages already start with the object's path (`services.web: unknown key ...`)
+  const saysWhere = p.path !== undefined && (p.message.includes(p.path) || /^[\w.[\]-]+: /.test(p.message))
+  const path = p.path !== undefined && p.path !== '' && !saysWhere ? ` ${p.path}:` : ''
   return `${where}${path} ${p.message}`
 }
 

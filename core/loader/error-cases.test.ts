@@ -30,9 +30,6 @@ const EXPECTED_FAILURES: Record<string, string> = {
     "validate.ts rejects the file first (`services.test.extends missing property 'service'`); compose-go's test skips validation",
   TestInvalidEnvironmentObject: 'validate.ts words it `must be a list or mapping`',
   TestInvalidResource: "validate.ts words it `unknown key `impossible`` instead of `additional properties 'impossible' not allowed`",
-  TestInvalidExternalAndDriverCombination: 'the external/driver conflict check is not in consistency.ts or normalize.ts yet (the load succeeds)',
-  TestInvalidExternalAndDirverOptsCombination: 'the external/driver_opts conflict check is not in consistency.ts or normalize.ts yet (the load succeeds)',
-  TestInvalidExternalAndLabelsCombination: 'the external/labels conflict check is not in consistency.ts or normalize.ts yet (the load succeeds)',
   TestLoadTmpfsVolumeAdditionalPropertyNotAllowed: "validate.ts words it `unknown key `foo`` instead of `additional properties 'foo' not allowed`",
   TestLoadSSHWithoutValueInBuildConfig: 'validate.ts words it `must be a list or mapping`',
 }

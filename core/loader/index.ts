@@ -15,7 +15,7 @@ import { homeDir } from '../runtime/env.ts'
 import { checkConsistency } from './consistency.ts'
 import { discoverFiles, projectDirectoryOf, type Discovered } from './discover.ts'
 import type { LoaderFs, LoadMergedDraft } from './drafts.ts'
-import { normalizeModel } from './normalize.ts'
+import { normalizeModel, normalizeRawModel, toProject, type NormalizeContext } from './normalize.ts'
 import { throwIfProblems } from './_problems.ts'
 import { nodeFs } from './_node-fs.ts'
 import { createReporter, loadModel, type Env, type ModelContext } from './_load-model.ts'
@@ -24,6 +24,7 @@ import { applyProfiles, parseProfilesList } from './profiles.ts'
 import { createSourceMap, type Located } from './source-map.ts'
 import type { RawModel, SourceMap } from './types.ts'
 import { validateRawModel } from './validate.ts'
+import { validateRules } from './validate-rules.ts'
 
 export interface LoadOptions {
   /** Current directory: relative `-f`, `--env-file` and `--project-directory` are relative to it. */
@@ -155,15 +156,19 @@ async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<Loa
 
   const model: RawModel = { ...resolved.value, name }
   const sources = createSourceMap(resolved.src)
-  // the project is frozen below: normalize a copy so that `model` stays the caller's to change
-  const project = normalizeModel(structuredClone(model), {
+  // rules the schema cannot express (external + driver, file|environment, ...), on the merged model
+  throwIfProblems(validateRules(model, sources).map((i) => ({ ...i, code: 'SCHEMA_INVALID' as const })))
+  const normalizeContext: NormalizeContext = {
     projectName: name,
     workingDir,
     home: options.home ?? homeDir(options.env),
     env: { ...projectEnv },
     resolvePaths: options.resolvePaths !== false,
     normalize: options.normalize !== false,
-  })
+  }
+  // the project is frozen below: normalize a copy so that `model` stays the caller's to change;
+  // without interpolation `${...}` stays in typed fields, so normalization must be lenient there
+  const project = options.noInterpolate === true ? uninterpolatedProject(model, normalizeContext) : normalizeModel(structuredClone(model), normalizeContext)
   if (options.consistency !== false) {
     throwIfProblems(checkConsistency(project, sources).map((i) => ({ ...i, code: 'CONFIG_INVALID' as const })))
   }
@@ -187,6 +192,19 @@ async function runMerged(scope: 'project' | 'include', model: Located<RawModel>,
   const draft: LoadMergedDraft = { scope, model: model.value, sources, env, workingDir, fs: ctx.fs, ...createReporter(ctx, sources) }
   await ctx.host?.call('load:merged', ctx.signal, draft)
   return { value: draft.model, src: model.src }
+}
+
+/**
+ * With `noInterpolate`, typed fields may still hold `${...}` (`ports: ["${PORT}:80"]`), which
+ * the typed Project cannot represent: `config --no-interpolate` renders `model` instead, and the
+ * project is empty unless the model happens to type-check.
+ */
+function uninterpolatedProject(model: RawModel, ctx: NormalizeContext): Project {
+  try {
+    return toProject(normalizeRawModel(structuredClone(model), ctx, { lenient: true }), ctx)
+  } catch {
+    return { name: ctx.projectName, services: {}, networks: {}, volumes: {}, secrets: {}, configs: {} }
+  }
 }
 
 function pick<T extends object, K extends keyof T>(o: T, ...keys: K[]): { [P in K]?: NonNullable<T[P]> } {

@@ -21,6 +21,12 @@ describe('parseCompose', () => {
     expect(documents.map((d) => d.model)).toEqual([{ 'x-a': 1, services: {} }, { name: 'two' }])
   })
 
+  it('reads 0440 as an octal file mode, as go-yaml does, and quoted "0440" as text', () => {
+    const { documents } = parse('services:\n  web:\n    secrets:\n      - {source: s, mode: 0440}\n      - {source: t, mode: "0440"}\n      - {source: u, mode: 0o440}\n')
+    const secrets = (documents[0]?.model as { services: { web: { secrets: { mode: unknown }[] } } }).services.web.secrets
+    expect(secrets.map((s) => s.mode)).toEqual([288, '0440', 288])
+  })
+
   it('skips empty documents', () => {
     expect(parse('# only a comment\n').documents).toEqual([])
   })

@@ -5,7 +5,7 @@
  * duplicate and non-string keys, and binary content. Errors keep the `yaml` library's code and
  * position. (compose-spec/compose-go:loader/reset.go, loader/loader.go)
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type ScalarTag } from 'yaml'
 import type { SourceLocation } from '../errors.ts'
 import { problem, ProblemError, type LoadProblem } from './_problems.ts'
 import { sourceNode, type SourceNode } from './source-map.ts'
@@ -22,6 +22,18 @@ export interface ParseOptions {
   maxAliasCount?: number
   /** Cap on nodes visited per document, aliases expanded (compose-go caps visits too). */
   maxNodes?: number
+}
+
+/**
+ * go-yaml (docker compose's parser) reads `0440` as an octal integer, as YAML 1.1 did; the yaml
+ * library's 1.2 core schema reads it as decimal 440. File modes are written this way.
+ */
+const GO_OCTAL: ScalarTag = {
+  identify: () => false,
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  test: /^0[0-7]+$/,
+  resolve: (s: string) => Number.parseInt(s, 8),
 }
 
 export interface ParsedDocument {
@@ -66,7 +78,7 @@ function problemError(p: LoadProblem): ProblemError {
 export function parseCompose(text: string, options: ParseOptions): ParseResult {
   const lineCounter = new LineCounter()
   const out: ParseResult = { documents: [], problems: [], warnings: [] }
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false })
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, customTags: (tags) => [GO_OCTAL, ...tags] })
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : []
   const locate = (offset: number): SourceLocation => ({ file: options.file, ...lineCounter.linePos(offset) })
   list.forEach((doc, index) => {
