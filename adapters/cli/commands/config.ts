@@ -5,13 +5,11 @@
 import { writeFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import { renderConfig, renderEnvironment, renderHashes, renderImages, renderModels, renderNetworks, renderProfiles, renderRawModel, renderServices, renderVariables, renderVolumes } from '../../../core/config/render.ts'
-import { HOOK_KINDS } from '../../../core/hooks.ts'
-import { loadProject } from '../../../core/loader/index.ts'
 import { normalizeRawModel } from '../../../core/loader/normalize.ts'
 import type { Project } from '../../../core/model/project.ts'
-import { PluginHost } from '../../../core/plugin/host.ts'
-import { envPlugin } from '../../../plugins/env/index.ts'
 import { defineCommand } from '../define.ts'
+import { cliCompose, projectOptions } from '../project.ts'
+import { createProgress } from '../render/progress.ts'
 
 /** The selected services and everything they depend on (docker compose WithSelectedServices). */
 function selectServices(project: Project, names: readonly string[]): Project {
@@ -55,23 +53,17 @@ export default defineCommand({
       return 1
     }
     const noInterpolate = flags['no-interpolate'] === true || flags.variables === true
-    const result = await loadProject({
-      cwd: io.cwd,
-      env: io.env,
-      home: io.home,
-      files: global.files,
-      projectName: global.projectName,
-      projectDirectory: global.projectDirectory,
-      envFiles: global.envFiles,
-      profiles: global.profiles,
-      services: args,
-      noInterpolate,
-      normalize: flags['no-normalize'] !== true,
-      resolvePaths: flags['no-path-resolution'] !== true,
-      consistency: flags['no-consistency'] !== true && !noInterpolate,
-      host: new PluginHost(HOOK_KINDS, [envPlugin()]),
-      signal,
-    })
+    const compose = await cliCompose(io, global, createProgress(io, 'quiet').emit)
+    const result = await compose.load(
+      await projectOptions(io, global, {
+        services: args,
+        noInterpolate,
+        normalize: flags['no-normalize'] !== true,
+        resolvePaths: flags['no-path-resolution'] !== true,
+        consistency: flags['no-consistency'] !== true && !noInterpolate,
+        signal,
+      }),
+    )
     const project = selectServices(result.project, args)
     let text: string
     if (flags.services) text = renderServices(project)
