@@ -8,9 +8,7 @@
  * - `load:merged`: resolves each service's `env_file`, `environment` and `label_file`.
  * Remove the plugin (or load with `noInterpolate`) and values are taken literally.
  */
-import { definePlugin, type ComposePlugin } from '../../core/hooks.ts'
-import type { EnvFormatParser } from '../../core/loader/dotenv.ts'
-import { interpolateModel, type CastRules } from '../../core/loader/interpolate.ts'
+import { type CastRules, type ComposePlugin, definePlugin, type EnvFormatParser, interpolateModel } from '../../core/index.ts'
 import { resolveLabelFiles } from './label-file.ts'
 import { applyEnvFiles } from './project-env.ts'
 import { resolveServiceEnvironments } from './service-env.ts'

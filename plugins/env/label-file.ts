@@ -4,8 +4,7 @@
  * far), and the service's own `labels` override them.
  */
 import { isAbsolute, join } from 'node:path'
-import { DotenvError, parseDotenv } from '../../core/loader/dotenv.ts'
-import type { LoadMergedDraft } from '../../core/loader/drafts.ts'
+import { DotenvError, type LoadMergedDraft, parseDotenv } from '../../core/index.ts'
 import { isMapping } from './service-env.ts'
 
 export async function resolveLabelFiles(draft: LoadMergedDraft, discard: boolean): Promise<void> {

@@ -4,8 +4,7 @@
  * already set: the shell always wins. (compose-spec/compose-go:cli/options.go, dotenv/env.go)
  */
 import { join } from 'node:path'
-import { DotenvError, parseEnvFiles } from '../../core/loader/dotenv.ts'
-import type { LoadEnvironmentDraft } from '../../core/loader/drafts.ts'
+import { DotenvError, type LoadEnvironmentDraft, parseEnvFiles } from '../../core/index.ts'
 
 const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
 const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])

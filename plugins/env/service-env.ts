@@ -9,9 +9,7 @@
  * environment applies to them), the rest happens once for the whole project.
  */
 import { isAbsolute, join } from 'node:path'
-import { DotenvError, parseEnvFile, type EnvFormatParser } from '../../core/loader/dotenv.ts'
-import type { LoadMergedDraft } from '../../core/loader/drafts.ts'
-import type { ModelPath } from '../../core/loader/types.ts'
+import { DotenvError, type EnvFormatParser, type LoadMergedDraft, type ModelPath, parseEnvFile } from '../../core/index.ts'
 
 export interface ServiceEnvOptions {
   formats: Readonly<Record<string, EnvFormatParser>>

@@ -4,13 +4,7 @@
  * and `--wait` (running or healthy). Polls container inspect every 500 ms like docker compose.
  * Without this plugin: images' own healthchecks apply and nothing is waited for.
  */
-import { definePlugin, type ComposePlugin } from '../../core/hooks.ts'
-import type { ReadyRequest } from '../../core/converge/hook-types.ts'
-import type { HealthConfig } from '../../core/engine/types.ts'
-import { inspectContainer } from '../../core/engine/api/containers.ts'
-import { ComposeError } from '../../core/errors.ts'
-import type { HealthCheckConfig } from '../../core/model/project.ts'
-import { toNanoseconds } from '../../core/loader/normalize/durations.ts'
+import { ComposeError, type ComposePlugin, definePlugin, type HealthCheckConfig, type HealthConfig, inspectContainer, type ReadyRequest, toNanoseconds } from '../../core/index.ts'
 
 export interface HealthPluginOptions {
   /** Poll interval in ms (default 500). */

@@ -2,9 +2,7 @@
  * compose:scale — desired replica counts: `--scale svc=n` wins over `scale:`, which wins over
  * `deploy.replicas`; otherwise 1. Without this plugin every service runs one container.
  */
-import { definePlugin, type ComposePlugin } from '../../core/hooks.ts'
-import type { DesiredState } from '../../core/converge/hook-types.ts'
-import { ComposeError } from '../../core/errors.ts'
+import { ComposeError, type ComposePlugin, definePlugin, type DesiredState } from '../../core/index.ts'
 
 export function replicasOf(desired: DesiredState, service: string): number {
   const s = desired.project.services[service]
