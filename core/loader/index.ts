@@ -25,6 +25,7 @@ import { createSourceMap, type Located } from './source-map.ts'
 import type { RawModel, SourceMap } from './types.ts'
 import { validateRawModel } from './validate.ts'
 import { validateRules } from './validate-rules.ts'
+import { validateExtensions } from './extensions.ts'
 
 export interface LoadOptions {
   /** Current directory: relative `-f`, `--env-file` and `--project-directory` are relative to it. */
@@ -158,6 +159,7 @@ async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<Loa
   const sources = createSourceMap(resolved.src)
   // rules the schema cannot express (external + driver, file|environment, ...), on the merged model
   throwIfProblems(validateRules(model, sources).map((i) => ({ ...i, code: 'SCHEMA_INVALID' as const })))
+  if (host !== undefined) throwIfProblems(validateExtensions(model, sources, host.plugins).map((i) => ({ ...i, code: 'SCHEMA_INVALID' as const })))
   const normalizeContext: NormalizeContext = {
     projectName: name,
     workingDir,

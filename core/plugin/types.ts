@@ -1,4 +1,7 @@
+import type { EngineClient } from '../engine/client.ts'
+import type { GenericSchema } from 'valibot'
 import type { ComposeEvent } from '../events.ts'
+import type { Project } from '../model/project.ts'
 
 export type Awaitable<T> = T | Promise<T>
 
@@ -35,6 +38,62 @@ export interface Plugin<H extends HookMap<H>> {
   name: string
   enforce?: HookOrder
   hooks?: PluginHooks<H>
+  /** Extra commands (`compose <name>`); built-in commands win over a plugin's of the same name. */
+  commands?: Readonly<Record<string, PluginCommand>>
+  /**
+   * Schemas for the plugin's own `x-` extension fields: the loader validates them with the rest
+   * of the model and reports problems with file:line:col, e.g.
+   * `{ 'x-traefik': { on: 'services', schema: v.object({ host: v.string() }) } }`.
+   */
+  extensions?: Readonly<Record<`x-${string}`, ExtensionSchema>>
+}
+
+/** Where an extension may appear, and the valibot schema of its value. */
+export interface ExtensionSchema {
+  on: 'project' | 'services' | 'networks' | 'volumes' | 'secrets' | 'configs'
+  schema: GenericSchema
+}
+
+/** A flag of a plugin command, as the CLI parses it (`--name VALUE`, `-n`). */
+export interface PluginFlag {
+  type: 'boolean' | 'string' | 'strings' | 'number'
+  short?: string
+  description: string
+  /** Shown in help as `--flag VALUE`. */
+  placeholder?: string
+  default?: boolean | string | number | readonly string[]
+}
+
+export type PluginFlagValue = boolean | string | number | string[] | undefined
+
+/**
+ * What a plugin command's `run` gets. Adapter-neutral: the CLI fills it from argv and the process,
+ * another adapter (or a test) from anything else. `project()` and `engine()` are lazy so a command
+ * that needs neither works without a compose file or an engine.
+ */
+export interface PluginCommandContext {
+  readonly args: readonly string[]
+  readonly flags: Readonly<Record<string, PluginFlagValue>>
+  readonly signal: AbortSignal
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Writes to standard output. */
+  write(text: string): void
+  /** Writes to standard error. */
+  writeError(text: string): void
+  /** The project the global flags select (`-f`, `-p`, `--profile`, `--env-file`), loaded with every plugin. */
+  project(): Promise<Project>
+  /** An engine client whose requests go through the plugins' `engine:*` hooks. */
+  engine(): EngineClient
+}
+
+export interface PluginCommand {
+  description: string
+  /** e.g. `[OPTIONS] SERVICE` */
+  usage?: string
+  flags?: Readonly<Record<string, PluginFlag>>
+  /** Returns the exit code (0 when omitted). */
+  run(ctx: PluginCommandContext): Awaitable<number | void>
 }
 
 /** What `plugins: [...]` accepts: plugins, nested lists, promises, and falsy values to skip. */
