@@ -10,9 +10,18 @@ export default defineConfig({
         },
       },
       {
+        // docker-compose v1 parity and hostile inputs: need `npm run build`, v1 and the engine
+        test: {
+          name: 'hardening',
+          include: ['test/parity/**/*.test.ts', 'test/hostile/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'examples/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

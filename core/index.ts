@@ -23,6 +23,8 @@ export type { VersionReport } from './commands/version.ts'
 export { COMPOSE_VERSION } from './version.ts'
 // convergence engine and lifecycle commands
 export * from './commands/index.ts'
+// read commands (ps, logs, ls, events, top, port, images)
+export * from './commands/read.ts'
 export type { RunContext } from './converge/run-context.ts'
 export type { ContainerCreateDraft, ContainerLifecycle, ContainerRef, DesiredState, PlanDraft, ProjectDone, ReadyRequest } from './converge/hook-types.ts'
 export { Plan, resourceOf, serviceOf } from './converge/plan.ts'

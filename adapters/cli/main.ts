@@ -63,14 +63,14 @@ export async function main(argv: readonly string[], io: CliIo = createIo()): Pro
       }
       return name === undefined && !head.flags.help ? 1 : 0
     }
-    const entry = COMMANDS[name]
+    const entry = COMMANDS[name] ?? (await (await import('./plugin-commands.ts')).pluginCommandEntry(name, head.flags, io))
     if (entry === undefined) {
       const hint = suggest(name, Object.keys(COMMANDS))?.replace(/--?/, '')
       throw new ComposeError('CLI_USAGE', `unknown command "${name}"`, { hint: hint ?? 'run `compose --help` for the list of commands' })
     }
     const command = await entry.load()
     const specs = { ...GLOBAL_FLAGS, ...command.flags } as FlagSpecs
-    const parsed = parseArgs(rest, specs)
+    const parsed = parseArgs(rest, specs, { stopAtPositional: command.stopAtPositional === true })
     const flags = parsed.flags as Record<string, unknown>
     if (flags.help === true) {
       io.stdout.write(commandHelp(command))

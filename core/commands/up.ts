@@ -35,9 +35,13 @@ export interface UpOptions {
   waitTimeout?: number
   /** `--pull` (default `policy`: each service's pull_policy, else missing). */
   pull?: PullOption
-  /** `--build` / `--no-build`: accepted; building is not part of this command yet. */
+  /** `--build`: build every service with a `build:` section first (pull_policy: build). */
   build?: boolean
+  /** `--no-build`: never build; a missing image is an error. */
   noBuild?: boolean
+  /** `--quiet-pull` / `--quiet-build`: no pull / build progress events. */
+  quietPull?: boolean
+  quietBuild?: boolean
   /** `--dry-run`: return the plan, touch nothing. */
   dryRun?: boolean
 }
@@ -56,11 +60,21 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
   const selected = options.services !== undefined && options.services.length > 0 ? new Set(options.services) : undefined
   const desired: DesiredState = { project, services: graph.order.filter((s) => services.has(s)), replicas: Object.fromEntries([...services].map((s) => [s, 1])), scale: options.scale ?? {} }
   await callHook(ctx, 'plan:prepare', desired)
-  if (Object.keys(desired.scale).length > 0 && ctx.hooks?.has('plan:prepare') !== true) {
-    ctx.emit?.({ type: 'warning', message: '--scale ignored: no plugin sets replica counts (is compose:scale disabled?)' })
+  if (ctx.hooks?.has('plan:prepare') !== true) {
+    if (Object.keys(desired.scale).length > 0) ctx.emit?.({ type: 'warning', message: '--scale ignored: no plugin sets replica counts (is compose:scale disabled?)' })
+    for (const name of desired.services) {
+      const service = project.services[name]
+      const wanted = service?.deploy?.replicas ?? service?.scale
+      if (wanted !== undefined && wanted !== 1) {
+        ctx.emit?.({ type: 'warning', message: `service "${name}": ${wanted} replicas ignored, running 1: no plugin sets replica counts (is compose:scale disabled?)` })
+      }
+    }
   }
   const observed = await observe(client, project, { images: true, ...(ctx.signal ? { signal: ctx.signal } : {}) })
-  if (options.dryRun !== true) await ensureImages(client, project, services, observed.images, options.pull ?? 'policy', ctx)
+  if (options.dryRun !== true) {
+    const build = options.noBuild === true ? 'never' : options.build === true ? 'always' : 'missing'
+    await ensureImages(client, project, services, observed.images, options.pull ?? 'policy', ctx, build, { quietPull: options.quietPull === true, quietBuild: options.quietBuild === true })
+  }
   const strategy = options.noRecreate === true ? 'never' : options.forceRecreate === true ? 'force' : 'diverged'
   const depStrategy = options.noRecreate === true ? 'never' : options.alwaysRecreateDeps === true ? 'force' : 'diverged'
   const { plan, warnings } = reconcile({

@@ -55,6 +55,8 @@ export async function execute(client: EngineClient, project: Project, plan: Plan
   }
   await Promise.all(plan.nodes.map(run))
   for (const [node, id] of state.created) result.created[node] = id
+  // an interrupted run is not a success, whatever was done before the abort
+  if (ctx.signal?.aborted === true) throw ctx.signal.reason ?? new DOMException('This operation was aborted', 'AbortError')
   return result
 }
 
