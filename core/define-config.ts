@@ -2,7 +2,7 @@
 import type { ComposePluginOption } from './hooks.ts'
 
 /** Built-in plugins that can be switched off (each is documented in docs/plugins.md). */
-export type BuiltinPluginName = 'env' | 'scale' | 'health'
+export type BuiltinPluginName = 'env' | 'scale' | 'health' | 'lifecycle-hooks'
 
 export interface ComposeConfig {
   /** Plugins to add, in any nesting; falsy entries are skipped. */

@@ -55,6 +55,8 @@ export interface CommandDef<F extends FlagSpecs = FlagSpecs> {
   /** e.g. `[OPTIONS] [SERVICE...]` */
   usage?: string
   flags: F
+  /** Flags end at the first positional argument (`exec SERVICE COMMAND -x`: `-x` is the command's). */
+  stopAtPositional?: boolean
   /** Returns the exit code (0 when omitted). */
   run(ctx: CommandContext<F>): Promise<number | void>
 }

@@ -15,6 +15,7 @@ import { PluginHost, resolvePlugins } from '../../core/plugin/host.ts'
 import { homeDir, processCwd, processEnv, type Environment } from '../../core/runtime/env.ts'
 import { envPlugin } from '../../plugins/env/index.ts'
 import { healthPlugin } from '../../plugins/health/index.ts'
+import { lifecycleHooksPlugin } from '../../plugins/lifecycle-hooks/index.ts'
 import { scalePlugin } from '../../plugins/scale/index.ts'
 import { findConfigFile, loadConfigFile } from '../shared/load-config.ts'
 import { ComposeProject } from './project.ts'
@@ -79,6 +80,7 @@ export class Compose {
       builtins.env === false ? false : envPlugin(),
       builtins.scale === false ? false : scalePlugin(),
       builtins.health === false ? false : healthPlugin(),
+      builtins['lifecycle-hooks'] === false ? false : lifecycleHooksPlugin(),
       config.plugins ?? [],
       this.options.plugins ?? [],
     ])

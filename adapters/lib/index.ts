@@ -12,6 +12,7 @@ export { defineConfig, type BuiltinPluginName, type ComposeConfig } from '../../
 export { envPlugin } from '../../plugins/env/index.ts'
 export { scalePlugin } from '../../plugins/scale/index.ts'
 export { healthPlugin } from '../../plugins/health/index.ts'
+export { lifecycleHooksPlugin } from '../../plugins/lifecycle-hooks/index.ts'
 
 /** An engine client set up like the docker CLI: DOCKER_HOST, contexts, TLS, DOCKER_API_VERSION. */
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {

@@ -11,6 +11,7 @@ import { execute, throwIfFailed } from '../converge/execute.ts'
 import { PROJECT_LABEL } from '../converge/labels.ts'
 import { planContainers } from '../converge/lifecycle-plan.ts'
 import { imageName, networkName, volumeName } from '../converge/naming.ts'
+import { inspectImage } from '../engine/api/images.ts'
 import { listNetworks } from '../engine/api/networks.ts'
 import { listVolumes } from '../engine/api/volumes.ts'
 import type { Operation } from '../converge/plan.ts'
@@ -55,7 +56,9 @@ export async function down(client: EngineClient, project: Project, options: Down
   if (options.rmi !== undefined) {
     const images = new Set<string>()
     for (const s of Object.values(project.services)) if (options.rmi === 'all' || s.image === undefined) images.add(imageName(project.name, s))
-    for (const name of [...images].sort()) plan.add({ type: 'image:remove', name }, `down --rmi ${options.rmi}`, last)
+    // only images that exist: a missing one is nothing to remove (docker compose is silent too)
+    const present = await Promise.all([...images].map((name) => inspectImage(client, name, sig).then(() => name, () => undefined)))
+    for (const name of present.filter((n): n is string => n !== undefined).sort()) plan.add({ type: 'image:remove', name }, `down --rmi ${options.rmi}`, last)
   }
   const draft = { project, command: 'down', plan }
   await callHook(ctx, 'plan:create', draft)

@@ -41,6 +41,13 @@ function resolve(state: OperationState, target: ContainerTarget): string {
   return id
 }
 
+/** The sequential `container:start`/`container:stop` hooks (service lifecycle hooks). */
+async function lifecycle(state: OperationState, hook: 'container:start' | 'container:stop', service: string, id: string, name: string, cause: string): Promise<void> {
+  if (state.ctx.hooks?.has(hook) !== true) return
+  const config = state.project.services[service]
+  await callHook(state.ctx, hook, { client: state.client, project: state.project, ...(config === undefined ? {} : { service: config }), serviceName: service, id, name, cause })
+}
+
 function progress(state: OperationState, id: string, status: string, detail?: string): void {
   state.ctx.emit?.({ type: 'progress', id, status, ...(detail === undefined ? {} : { detail }) })
 }
@@ -143,6 +150,9 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       if (service.healthcheck !== undefined && service.healthcheck.disable !== true && draft.spec.body.Healthcheck === undefined) {
         ctx.emit?.({ type: 'warning', message: `service "${service.name}": healthcheck ignored (no plugin translated it; is compose:health disabled?)` })
       }
+      for (const [attr, hook] of [['post_start', 'container:start'], ['pre_stop', 'container:stop']] as const) {
+        if ((service[attr]?.length ?? 0) > 0 && ctx.hooks?.has(hook) !== true) ctx.emit?.({ type: 'warning', message: `service "${service.name}": ${attr} hooks ignored (no plugin runs them; is compose:lifecycle-hooks disabled?)` })
+      }
       const id = `Container ${op.name}`
       progress(state, id, op.replaces === undefined ? 'Creating' : 'Recreate')
       const created = await createContainer(client, draft.spec.body, { name: draft.spec.name, ...(draft.spec.platform === undefined ? {} : { platform: draft.spec.platform }), ...sig })
@@ -169,9 +179,16 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       progress(state, `Container ${op.target.name}`, `${verb.replace(/e$/, '')}ing`)
       if (op.type === 'container:start') {
         if (node.cause === 'paused') await unpauseContainer(client, cid, sig)
-        else await startContainer(client, cid, sig)
+        else {
+          await startContainer(client, cid, sig)
+          await lifecycle(state, 'container:start', op.service, cid, op.target.name, node.cause)
+        }
       } else if (op.type === 'container:unpause') await unpauseContainer(client, cid, sig)
-      else await restartContainer(client, cid, { ...sig, ...(op.timeout === undefined ? {} : { timeout: op.timeout }) })
+      else {
+        await lifecycle(state, 'container:stop', op.service, cid, op.target.name, node.cause)
+        await restartContainer(client, cid, { ...sig, ...(op.timeout === undefined ? {} : { timeout: op.timeout }) })
+        await lifecycle(state, 'container:start', op.service, cid, op.target.name, node.cause)
+      }
       progress(state, `Container ${op.target.name}`, `${verb.replace(/e$/, '')}ed`)
       await callHook(ctx, 'container:started', ref(op.service, cid, op.target.name))
       return
@@ -182,6 +199,7 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       const cid = resolve(state, op.target)
       const [doing, done] = op.type === 'container:stop' ? ['Stopping', 'Stopped'] : op.type === 'container:kill' ? ['Killing', 'Killed'] : ['Pausing', 'Paused']
       progress(state, `Container ${op.target.name}`, doing)
+      if (op.type === 'container:stop') await lifecycle(state, 'container:stop', op.service, cid, op.target.name, node.cause)
       if (op.type === 'container:stop') await stopContainer(client, cid, { ...sig, ...(op.timeout === undefined ? {} : { timeout: op.timeout }) })
       else if (op.type === 'container:kill') await killContainer(client, cid, { ...sig, ...(op.signal === undefined ? {} : { killSignal: op.signal }) })
       else await pauseContainer(client, cid, sig)

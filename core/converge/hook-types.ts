@@ -56,3 +56,19 @@ export interface ProjectDone {
   readonly command: string
   readonly plan: Plan
 }
+
+/**
+ * `container:start` / `container:stop`: one container around a start or stop that compose
+ * initiates, with what a handler needs to act inside it (the service lifecycle hooks).
+ */
+export interface ContainerLifecycle {
+  readonly client: EngineClient
+  readonly project: Project
+  /** The service's configuration; absent for orphan containers. */
+  readonly service?: ServiceConfig
+  readonly serviceName: string
+  readonly id: string
+  readonly name: string
+  /** What initiated it: `up`, `start`, `restart`, `stop`, `down`, `run`, `watch`, … */
+  readonly cause: string
+}

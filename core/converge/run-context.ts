@@ -1,4 +1,5 @@
 /** What every lifecycle command gets besides the client, the project and its options. */
+import type { AuthOptions } from '../engine/auth.ts'
 import type { EmitFn } from '../events.ts'
 import type { ComposeHooks } from '../hooks.ts'
 import type { PluginHost } from '../plugin/host.ts'
@@ -14,6 +15,8 @@ export interface RunContext {
   labels?: ProjectLabels
   /** `--parallel` / COMPOSE_PARALLEL_LIMIT: Engine calls at once (default unbounded). */
   parallel?: number
+  /** Where registry credentials are read from (the Docker config); pulls and pushes are anonymous without. */
+  auth?: AuthOptions
 }
 
 export async function callHook<K extends keyof ComposeHooks & string>(

@@ -77,7 +77,8 @@ async function readAndParse(file: string, ctx: ModelContext): Promise<ParsedDocu
   try {
     if (file === '-') {
       if (ctx.stdin === undefined) throw new ProblemError(problem('LOAD_FILE_NOT_FOUND', 'no content was given for standard input (-f -)'))
-      text = ctx.stdin
+      // the same size and binary checks as a file (the text is re-encoded to count its bytes)
+      text = decodeComposeText(new TextEncoder().encode(ctx.stdin), name, ctx.maxFileBytes)
     } else {
       text = decodeComposeText(await ctx.fs.readFile(file), name, ctx.maxFileBytes)
     }

@@ -4,7 +4,8 @@
  * they stay right (compose-spec/compose-go:paths/resolve.go, applied by loader/extends.go and
  * loader/include.go). Handles the short and long forms, since models are not canonical yet.
  */
-import { isAbsolute, join, relative } from 'node:path'
+import { isAbsolute, relative } from 'node:path'
+import { joinClean } from './normalize/paths.ts'
 import { isMapping } from './source-map.ts'
 import { isHostPath, splitVolumeSpec } from './_volume-spec.ts'
 import type { RawModel } from './types.ts'
@@ -33,12 +34,12 @@ export function isRelativePath(p: string): boolean {
 export function rebasePaths(model: RawModel, options: RebaseOptions): RawModel {
   const move = (p: unknown): unknown => {
     if (typeof p !== 'string' || !isRelativePath(p)) return p
-    const abs = join(options.from, p)
+    const abs = joinClean(options.from, p)
     return options.absolute ? abs : relative(options.projectDir, abs) || '.'
   }
   const moveContext = (p: unknown): unknown =>
     typeof p === 'string' && (p.includes('://') || p.startsWith('service:') || REMOTE_CONTEXT.some((r) => p.startsWith(r))) ? p : move(p)
-  const moveAbs = (p: unknown): unknown => (typeof p === 'string' && isRelativePath(p) ? join(options.from, p) : p)
+  const moveAbs = (p: unknown): unknown => (typeof p === 'string' && isRelativePath(p) ? joinClean(options.from, p) : p)
   const out: RawModel = { ...model }
   const services = out['services']
   if (isMapping(services)) {

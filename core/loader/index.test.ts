@@ -74,6 +74,14 @@ describe('loadProject', () => {
     expect(result.files).toEqual([join(root, 'a.yaml'), '-'])
   })
 
+  it('applies the file size limit and the binary check to -f - too', async () => {
+    const root = project({})
+    const big = await failure(load({ cwd: root, env: {}, files: ['-'], stdin: `services:\n  web: {image: a}\nx-pad: ${'x'.repeat(2048)}\n`, maxFileBytes: 1024 }))
+    expect(big.code).toBe('LOAD_FILE_TOO_LARGE')
+    const nul = await failure(load({ cwd: root, env: {}, files: ['-'], stdin: 'services:\n  web: {image: "a\u0000"}\n' }))
+    expect(nul.message).toContain('binary data')
+  })
+
   it('collects every problem into one error sorted by file and line', async () => {
     const root = project({
       'a.yaml': 'services:\n  web:\n    image: ${A:?set A}\n    user: ${B:?}\n',
@@ -137,6 +145,9 @@ describe('loadProject', () => {
   it('fails on a missing -f file and an empty file', async () => {
     const root = project({ 'empty.yaml': '# nothing\n' })
     expect((await failure(load({ cwd: root, env: {}, files: ['nope.yaml'] }))).code).toBe('LOAD_FILE_NOT_FOUND')
-    expect((await failure(load({ cwd: root, env: {}, files: ['empty.yaml'] }))).code).toBe('LOAD_EMPTY')
+    const error = await failure(load({ cwd: root, env: {}, files: ['empty.yaml'] }))
+    expect(error.code).toBe('LOAD_EMPTY')
+    // the message names the file, as every loader error does
+    expect(error.message).toMatch(/empty\.yaml:1:1 empty compose file/)
   })
 })

@@ -147,7 +147,8 @@ async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<Loa
   const merged = await loadModel(files, workingDir, projectEnv, [], ctx)
   throwIfProblems(problems)
   if (Object.keys(merged.value).length === 0) {
-    throwIfProblems([{ code: 'LOAD_EMPTY', message: 'empty compose file', hint: 'define at least one service under `services:`' }])
+    const source = { file: files[files.length - 1] ?? '-', line: 1, col: 1 }
+    throwIfProblems([{ code: 'LOAD_EMPTY', message: 'empty compose file', source, hint: 'define at least one service under `services:`' }])
   }
   if (typeof named !== 'string') throw named
   const profiled = applyProfiles(merged, { profiles: profileList, ...pick(options, 'services') })
@@ -168,9 +169,10 @@ async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<Loa
     resolvePaths: options.resolvePaths !== false,
     normalize: options.normalize !== false,
   }
-  // the project is frozen below: normalize a copy so that `model` stays the caller's to change;
+  // the project is frozen below; normalization works on its own deep copy (normalizeRawModel
+  // clones), so `model` stays the caller's to change;
   // without interpolation `${...}` stays in typed fields, so normalization must be lenient there
-  const project = options.noInterpolate === true ? uninterpolatedProject(model, normalizeContext) : normalizeModel(structuredClone(model), normalizeContext)
+  const project = options.noInterpolate === true ? uninterpolatedProject(model, normalizeContext) : normalizeModel(model, normalizeContext)
   if (options.consistency !== false) {
     throwIfProblems(checkConsistency(project, sources).map((i) => ({ ...i, code: 'CONFIG_INVALID' as const })))
   }

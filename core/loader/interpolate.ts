@@ -85,7 +85,7 @@ export interface InterpolateResult<T> {
 /** Interpolates every string of `model`; returns a new model and every problem found. */
 export function interpolateModel<T extends RawModel>(model: T, options: InterpolateOptions): InterpolateResult<T> {
   const problems: InterpolationProblem[] = []
-  const casts = Object.entries(options.casts ?? DEFAULT_CAST_RULES)
+  const castFor = castIndex(Object.entries(options.casts ?? DEFAULT_CAST_RULES))
   const walk = (value: unknown, path: ModelPath): unknown => {
     if (typeof value === 'string') return interpolateString(value, path)
     if (Array.isArray(value)) return value.map((item, i) => walk(item, [...path, i]))
@@ -99,13 +99,13 @@ export function interpolateModel<T extends RawModel>(model: T, options: Interpol
   const interpolateString = (value: string, path: ModelPath): unknown => {
     let result: string
     try {
-      result = substitute(value, options.lookup, { onUnset: (name) => options.onUnset?.(name, path) })
+      result = value.includes('$') ? substitute(value, options.lookup, { onUnset: (name) => options.onUnset?.(name, path) }) : value
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error
       problems.push(templateProblem(error, path))
       return value
     }
-    const kind = casts.find(([pattern]) => matchesPattern(path, pattern))?.[1]
+    const kind = castFor(path)
     if (kind === undefined) return result
     const cast = castValue(result, kind)
     if ('error' in cast) {
@@ -116,6 +116,27 @@ export function interpolateModel<T extends RawModel>(model: T, options: Interpol
     return cast.value
   }
   return { value: walk(model, []) as T, problems }
+}
+
+/**
+ * The cast rule for a path (first match in table order), testing only the rules whose last
+ * segment can match: most strings (images, environment values) have none, and a linear scan of
+ * the table for every string of the model was a measurable part of a load.
+ */
+function castIndex(casts: readonly [string, CastKind][]): (path: ModelPath) => CastKind | undefined {
+  const byLast = new Map<string, [number, string, CastKind][]>()
+  const anyLast: [number, string, CastKind][] = []
+  casts.forEach(([pattern, kind], i) => {
+    const last = pattern.slice(pattern.lastIndexOf('.') + 1)
+    if (last === '*' || last === '[]') anyLast.push([i, pattern, kind])
+    else byLast.set(last, [...(byLast.get(last) ?? []), [i, pattern, kind]])
+  })
+  return (path) => {
+    const last = path[path.length - 1]
+    const named = typeof last === 'string' ? byLast.get(last) : undefined
+    const candidates = named === undefined ? anyLast : [...named, ...anyLast].sort((a, b) => a[0] - b[0])
+    return candidates.find(([, pattern]) => matchesPattern(path, pattern))?.[2]
+  }
 }
 
 function templateProblem(error: TemplateError, path: ModelPath): InterpolationProblem {

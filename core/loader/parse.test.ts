@@ -80,6 +80,12 @@ describe('parseCompose', () => {
     expect(problems[0]?.source?.file).toBe('compose.yaml')
   })
 
+  it('reports at most 5 syntax errors per document, then how many more', () => {
+    const { problems } = parse(`services:\n  web:\n    command: ${'['.repeat(2000)}\n`)
+    expect(problems.length).toBeLessThanOrEqual(6)
+    expect(problems.at(-1)?.message).toMatch(/^and \d+ more YAML errors in this document$/)
+  })
+
   it('refuses a top level that is not a mapping', () => {
     expect(parse('- a\n').problems[0]?.message).toBe('top-level object must be a mapping')
   })
@@ -94,6 +100,25 @@ describe('parseCompose', () => {
     expect(problems[0]?.code).toBe('LOAD_ALIAS_LIMIT')
     expect(problems[0]?.message).toContain('excessive aliasing')
     expect(Date.now() - started).toBeLessThan(5000)
+  })
+
+  it('locates an alias bomb at its last alias, not at 1:1', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    for (const [p, q] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) {
+      lines.push(`${p}: &${p} [${Array(9).fill(`*${q}`).join(', ')}]`)
+    }
+    lines.push('h: *g')
+    const { problems } = parse(lines.join('\n'))
+    expect(problems[0]?.source).toMatchObject({ line: 8, col: 4 })
+    expect(problems[0]?.message).toBe('document contains excessive aliasing')
+  })
+
+  it('reports an alias to an undefined anchor as such, at the alias', () => {
+    const { problems } = parse('x: &base {restart: always}\nservices:\n  web:\n    <<: *base\n    image: *nope\n')
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.code).toBe('LOAD_YAML')
+    expect(problems[0]?.message).toBe('unknown anchor nope')
+    expect(problems[0]?.source).toMatchObject({ line: 5, col: 5 })
   })
 
   it('rejects a merge key whose value is not a map', () => {

@@ -5,20 +5,24 @@
  * duplicate and non-string keys, and binary content. Errors keep the `yaml` library's code and
  * position. (compose-spec/compose-go:loader/reset.go, loader/loader.go)
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type ScalarTag } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Alias, type Document, type Node, type Pair, type ScalarTag } from 'yaml'
 import type { SourceLocation } from '../errors.ts'
 import { problem, ProblemError, type LoadProblem } from './_problems.ts'
+import { findAliasBomb, mapAliases } from './_alias-budget.ts'
 import { sourceNode, type SourceNode } from './source-map.ts'
 import { formatPath, type PathSegment, type RawModel } from './types.ts'
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
-export const DEFAULT_MAX_ALIAS_COUNT = 10_000
+/** Nodes that alias expansion may add to one document (a 20-node anchor merged into 1000 services adds 20k). */
+export const DEFAULT_MAX_ALIAS_COUNT = 500_000
 export const DEFAULT_MAX_NODES = 2_000_000
+/** Syntax errors reported per document. */
+const MAX_YAML_ERRORS = 5
 
 export interface ParseOptions {
   /** File name used in locations and messages. */
   file: string
-  /** `maxAliasCount` of the yaml library (uses of one anchor, weighted by nesting). */
+  /** Nodes that alias expansion may add to a document, counted before building (./_alias-budget.ts). */
   maxAliasCount?: number
   /** Cap on nodes visited per document, aliases expanded (compose-go caps visits too). */
   maxNodes?: number
@@ -82,20 +86,22 @@ export function parseCompose(text: string, options: ParseOptions): ParseResult {
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : []
   const locate = (offset: number): SourceLocation => ({ file: options.file, ...lineCounter.linePos(offset) })
   list.forEach((doc, index) => {
-    for (const e of doc.errors) out.problems.push(problem('LOAD_YAML', `${e.message} (${e.code})`, locate(e.pos[0])))
+    // after a few syntax errors the rest are echoes of the first (20k unclosed `[` give 20k)
+    for (const e of doc.errors.slice(0, MAX_YAML_ERRORS)) out.problems.push(problem('LOAD_YAML', `${e.message} (${e.code})`, locate(e.pos[0])))
+    const more = doc.errors.length - MAX_YAML_ERRORS
+    if (more > 0) out.problems.push(problem('LOAD_YAML', `and ${more} more YAML error${more === 1 ? '' : 's'} in this document`, locate(doc.errors[MAX_YAML_ERRORS]?.pos[0] ?? 0)))
     for (const w of doc.warnings) {
       if (w.code === 'TAG_RESOLVE_FAILED' && /!(reset|override)\b/.test(w.message)) continue
       out.warnings.push(problem('LOAD_YAML', `${w.message} (${w.code})`, locate(w.pos[0])))
     }
     if (doc.errors.length > 0 || doc.contents === null) return
-    try {
-      doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT })
-    } catch (error) {
-      if (!(error instanceof ReferenceError)) throw error
-      out.problems.push(aliasProblem(options.file, locate(0)))
+    const aliases = mapAliases(doc)
+    const bomb = findAliasBomb(aliases, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT)
+    if (bomb !== undefined) {
+      out.problems.push(aliasProblem(locate(bomb)))
       return
     }
-    const walker = new Walker(doc, locate, options)
+    const walker = new Walker(doc, locate, options, aliases.targets)
     try {
       const root = walker.node(doc.contents, [])
       if (root.value === undefined) return
@@ -112,8 +118,8 @@ export function parseCompose(text: string, options: ParseOptions): ParseResult {
   return out
 }
 
-function aliasProblem(file: string, loc: SourceLocation): LoadProblem {
-  return problem('LOAD_ALIAS_LIMIT', `${file}: document contains excessive aliasing`, loc,
+function aliasProblem(loc: SourceLocation): LoadProblem {
+  return problem('LOAD_ALIAS_LIMIT', 'document contains excessive aliasing', loc,
     'anchors expanding into more nodes than allowed look like a "billion laughs" attack')
 }
 
@@ -127,25 +133,17 @@ class Walker {
   #visits = 0
   readonly #active = new Set<Node>()
   /** Alias → anchored node, found in one pass (yaml's Alias.resolve walks the document each time). */
-  readonly #targets = new Map<Alias, Node>()
+  readonly #targets: ReadonlyMap<Alias, Node>
 
   readonly doc: Document.Parsed
   readonly locate: (offset: number) => SourceLocation
   readonly options: ParseOptions
 
-  constructor(doc: Document.Parsed, locate: (offset: number) => SourceLocation, options: ParseOptions) {
+  constructor(doc: Document.Parsed, locate: (offset: number) => SourceLocation, options: ParseOptions, targets: ReadonlyMap<Alias, Node>) {
     this.doc = doc
     this.locate = locate
     this.options = options
-    const anchors = new Map<string, Node>()
-    visit(doc, {
-      Node: (_key, node) => {
-        if (isAlias(node)) {
-          const target = anchors.get(node.source)
-          if (target !== undefined) this.#targets.set(node, target)
-        } else if (node.anchor !== undefined) anchors.set(node.anchor, node)
-      },
-    })
+    this.#targets = targets
   }
 
   #resolve(node: unknown): unknown {
@@ -153,7 +151,7 @@ class Walker {
   }
 
   node(node: unknown, path: readonly PathSegment[], at?: SourceLocation): Built {
-    if (++this.#visits > (this.options.maxNodes ?? DEFAULT_MAX_NODES)) throw problemError(aliasProblem(this.options.file, this.#loc(node)))
+    if (++this.#visits > (this.options.maxNodes ?? DEFAULT_MAX_NODES)) throw problemError(aliasProblem(this.#loc(node)))
     const loc = at ?? this.#loc(node)
     let target = node
     if (isAlias(node)) {

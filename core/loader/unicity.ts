@@ -97,22 +97,27 @@ export const UNIQUE_RULES: readonly (readonly [string, Indexer])[] = [
   ['services.*.devices', device],
 ]
 
+/** No rule is deeper than this: below it there is nothing to collapse. */
+const MAX_DEPTH = Math.max(...UNIQUE_RULES.map(([pattern]) => pattern.split('.').length))
+
 /** Collapses duplicate entries everywhere a rule applies. Throws ProblemError (LOAD_MERGE). */
 export function enforceUnicity(l: Located, path: ModelPath = []): Located {
   if (isMapping(l.value)) {
-    let changed = false
-    const value: Record<string, unknown> = {}
-    const children = new Map<PathSegment, SourceNode>(l.src?.children ?? [])
+    if (path.length >= MAX_DEPTH) return l
+    // copied only when something below changed: most mappings come back as they are
+    let value: Record<string, unknown> | undefined
+    let children: Map<PathSegment, SourceNode> | undefined
     for (const [key, item] of Object.entries(l.value)) {
       const out = enforceUnicity({ value: item, src: sourceChild(l.src, key) }, [...path, key])
-      value[key] = out.value
       if (out.value !== item) {
-        changed = true
+        value ??= { ...l.value }
+        children ??= new Map<PathSegment, SourceNode>(l.src?.children ?? [])
+        value[key] = out.value
         if (out.src === undefined) children.delete(key)
         else children.set(key, out.src)
       }
     }
-    return changed ? { value, src: sourceNode(l.src?.loc, children) } : l
+    return value === undefined ? l : { value, src: sourceNode(l.src?.loc, children) }
   }
   if (!Array.isArray(l.value)) return l
   const indexer = findRule(UNIQUE_RULES, path)

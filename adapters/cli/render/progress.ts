@@ -15,7 +15,7 @@ export interface ProgressRenderer {
   done(): void
 }
 
-const DONE = new Set(['Created', 'Started', 'Stopped', 'Removed', 'Running', 'Healthy', 'Exited', 'Pulled', 'Built', 'Killed', 'Paused', 'Unpaused', 'Restarted', 'Recreated', 'Waiting', 'Skipped'])
+const DONE = new Set(['Created', 'Started', 'Stopped', 'Removed', 'Running', 'Healthy', 'Exited', 'Pulled', 'Pushed', 'Built', 'Killed', 'Paused', 'Unpaused', 'Restarted', 'Recreated', 'Waiting', 'Skipped'])
 const FAILED = new Set(['Error', 'Failed', 'Unhealthy'])
 
 export function progressMode(global: GlobalOptions, io: CliIo): ProgressMode {

@@ -44,6 +44,8 @@ export interface BuildImageOptions extends Abortable {
   cpuQuota?: number
   /** Credentials per registry for the base images (`X-Registry-Config`). */
   registryAuth?: Record<string, AuthConfig>
+  /** A git or HTTP(S) URL the engine fetches the context from (the body is then ignored). */
+  remote?: string
 }
 
 const json = (value: unknown): string | undefined => (value === undefined ? undefined : JSON.stringify(value))
@@ -72,6 +74,7 @@ export function buildQuery(options: BuildImageOptions): Record<string, string | 
     networkmode: options.networkMode,
     platform: options.platform,
     target: options.target,
+    remote: options.remote,
   }
 }
 

@@ -19,21 +19,105 @@ export function compileRules(table: Record<string, Rule>): [string[], Rule][] {
 }
 
 /**
- * Walk `value`, replacing each node whose path matches a rule by the rule's result. A rule
- * decides itself whether to descend further (through `descend`).
+ * The rules as a trie (literal segments as children, `*` as `star`), built once per table: a
+ * walk then follows only the branches some pattern can still match, and copies the other
+ * subtrees without testing every rule at every node.
+ */
+interface Trie {
+  /** Rules whose pattern ends here, in table order. */
+  rules: { index: number; rule: Rule }[]
+  children: Map<string, Trie>
+  star: Trie | undefined
+}
+
+const tries = new WeakMap<readonly [string[], Rule][], Trie>()
+
+function trieOf(rules: readonly [string[], Rule][]): Trie {
+  let root = tries.get(rules)
+  if (root !== undefined) return root
+  const fresh = (): Trie => ({ rules: [], children: new Map(), star: undefined })
+  root = fresh()
+  rules.forEach(([pattern, rule], index) => {
+    let node = root as Trie
+    for (const seg of pattern) {
+      if (seg === '*') node = node.star ??= fresh()
+      else {
+        let next = node.children.get(seg)
+        if (next === undefined) node.children.set(seg, (next = fresh()))
+        node = next
+      }
+    }
+    node.rules.push({ index, rule })
+  })
+  tries.set(rules, root)
+  return root
+}
+
+function step(active: readonly Trie[], seg: string): Trie[] {
+  const out: Trie[] = []
+  for (const t of active) {
+    const child = t.children.get(seg)
+    if (child !== undefined) out.push(child)
+    if (t.star !== undefined) out.push(t.star)
+  }
+  return out
+}
+
+function activeAt(rules: readonly [string[], Rule][], path: readonly string[]): Trie[] {
+  let active = [trieOf(rules)]
+  for (const seg of path) active = step(active, seg)
+  return active
+}
+
+/** The first rule in table order among those whose pattern ends at one of `active`. */
+function firstRule(active: readonly Trie[]): Rule | undefined {
+  let best: { index: number; rule: Rule } | undefined
+  for (const t of active) {
+    const first = t.rules[0]
+    if (first !== undefined && (best === undefined || first.index < best.index)) best = first
+  }
+  return best?.rule
+}
+
+/** A structural copy, as `descend` makes when no rule applies below. */
+function copyPlain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyPlain)
+  if (isDict(value)) {
+    const out: Dict = {}
+    for (const key of Object.keys(value)) out[key] = copyPlain(value[key])
+    return out
+  }
+  return value
+}
+
+/**
+ * Walk `value`, replacing each node whose path matches a rule by the rule's result (the first
+ * rule in table order). A rule decides itself whether to descend further (through `descend`).
  */
 export function applyRules(value: unknown, rules: [string[], Rule][], path: string[] = []): unknown {
-  for (const [pattern, rule] of rules) {
-    if (matches(path, pattern)) return rule(value, path)
-  }
-  return descend(value, rules, path)
+  return applyActive(value, activeAt(rules, path), path)
 }
 
 export function descend(value: unknown, rules: [string[], Rule][], path: string[]): unknown {
-  if (Array.isArray(value)) return value.map((item, i) => applyRules(item, rules, [...path, String(i)]))
+  return descendActive(value, activeAt(rules, path), path)
+}
+
+function applyActive(value: unknown, active: readonly Trie[], path: string[]): unknown {
+  const rule = firstRule(active)
+  return rule === undefined ? descendActive(value, active, path) : rule(value, path)
+}
+
+function descendActive(value: unknown, active: readonly Trie[], path: string[]): unknown {
+  if (active.length === 0) return copyPlain(value)
+  if (Array.isArray(value)) {
+    return value.map((item, i) => {
+      const seg = String(i)
+      return applyActive(item, step(active, seg), [...path, seg])
+    })
+  }
   if (isDict(value)) {
     const out: Dict = {}
-    for (const [key, item] of Object.entries(value)) out[key] = applyRules(item, rules, [...path, key])
+    for (const key of Object.keys(value)) out[key] = applyActive(value[key], step(active, key), [...path, key])
     return out
   }
   return value

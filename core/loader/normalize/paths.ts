@@ -12,8 +12,14 @@ export interface PathContext {
 }
 
 export function expandUser(p: string, home: string): string {
-  if (p.startsWith('~') && home !== '') return join(home, p.slice(1))
+  if (p.startsWith('~') && home !== '') return joinClean(home, p.slice(1))
   return p
+}
+
+/** `filepath.Join` as Go has it: the result is cleaned, so `backend/` loses its trailing slash. */
+export function joinClean(dir: string, p: string): string {
+  const joined = join(dir, p)
+  return joined.length > 1 ? joined.replace(/(?<=.)[\\/]+$/, '') : joined
 }
 
 const REMOTE_CONTEXT = ['https://', 'http://', 'git://', 'ssh://', 'github.com/', 'git@']
@@ -24,13 +30,13 @@ export function resolvePaths(model: Dict, ctx: PathContext): Dict {
     if (typeof value !== 'string') return value
     const p = expandUser(value, ctx.home)
     if (p === '' || isAbsolute(p)) return p
-    return join(ctx.workingDir, p)
+    return joinClean(ctx.workingDir, p)
   }
   const maybeUnix = (value: unknown): unknown => {
     if (typeof value !== 'string') return value
     const p = expandUser(value, ctx.home)
     if (posix.isAbsolute(p) || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\\\')) return p
-    return join(ctx.workingDir, p)
+    return joinClean(ctx.workingDir, p)
   }
   const context: Rule = (value) => {
     if (typeof value !== 'string') return value

@@ -1,0 +1,21 @@
+/** `compose create`: create the containers without starting them (`up --no-start`). */
+import { defineCommand } from '../define.ts'
+import { printPlan, withProject } from './_project-command.ts'
+import { CREATE_FLAGS, toCreateOptions } from './_up-flags.ts'
+import { withoutPulls } from './up.ts'
+
+export default defineCommand({
+  name: 'create',
+  description: 'Creates containers for a service',
+  usage: '[OPTIONS] [SERVICE...]',
+  flags: CREATE_FLAGS,
+  async run(ctx) {
+    const { flags, args, global, io, signal } = ctx
+    const options = toCreateOptions(flags, args, io.env)
+    return withProject(ctx, { services: args, ...(flags['quiet-pull'] ? { filter: withoutPulls } : {}) }, async ({ project }) => {
+      const result = await project.create({ ...options, dryRun: global.dryRun, signal })
+      if (global.dryRun) printPlan(io, result.plan)
+      return 0
+    })
+  },
+})

@@ -1,0 +1,37 @@
+/** `compose up`: create and start containers; attached unless `-d`/`--wait` (docker compose cmd/compose/up.go). */
+import { ComposeError } from '../../../core/errors.ts'
+import type { ComposeEvent } from '../../../core/events.ts'
+import { defineCommand } from '../define.ts'
+import { runAttachedUp } from './_attached-up.ts'
+import { printPlan, withProject } from './_project-command.ts'
+import { toUpPlan, UP_FLAGS } from './_up-flags.ts'
+
+/** `--quiet-pull`: no pull progress rows. */
+export const withoutPulls = (event: ComposeEvent): boolean => !(event.type === 'progress' && event.id.startsWith('Image '))
+
+export default defineCommand({
+  name: 'up',
+  description: 'Create and start containers',
+  usage: '[OPTIONS] [SERVICE...]',
+  flags: UP_FLAGS,
+  async run(ctx) {
+    const { flags, args, global, io, signal } = ctx
+    const plan = toUpPlan(flags, args, io.env)
+    return withProject(ctx, { services: args, ...(flags['quiet-pull'] ? { filter: withoutPulls } : {}) }, async (run) => {
+      if (plan.exitCodeFrom !== undefined && run.project.project.services[plan.exitCodeFrom] === undefined) {
+        throw new ComposeError('GRAPH_NO_SUCH_SERVICE', `--exit-code-from: no such service: ${plan.exitCodeFrom}`, { hint: `services: ${Object.keys(run.project.project.services).join(', ')}` })
+      }
+      if (global.dryRun) {
+        const result = await run.project.up({ ...plan.options, dryRun: true, signal })
+        printPlan(io, result.plan)
+        if (!plan.detach) io.stdout.write("end of 'compose up' output, interactive run is not supported in dry-run mode\n")
+        return 0
+      }
+      if (plan.detach) {
+        await run.project.up({ ...plan.options, signal })
+        return 0
+      }
+      return runAttachedUp({ flags, services: args, io, signal }, run, plan)
+    })
+  },
+})
