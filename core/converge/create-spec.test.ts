@@ -24,7 +24,7 @@ describe('toCreateSpec', () => {
       'com.docker.compose.project.config_files': '/w/compose.yaml',
     })
     expect(body.Labels).not.toHaveProperty('com.docker.compose.project.environment_file')
-    expect(body.Image).toBe('sha256:1')
+    expect(body.Image).toBe('busybox') // the name, as docker compose; the ID is in the image label
   })
 
   it('process: command, entrypoint, environment, user, tty, stop', () => {

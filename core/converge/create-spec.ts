@@ -59,7 +59,8 @@ export function toCreateSpec(input: CreateSpecInput, createName: string = input.
   const mounts = toMounts(input, warnings)
   const body: ContainerCreateBody = {
     ...toConfig(service, warnings),
-    Image: input.imageId ?? imageRef(input),
+    // the name, as docker compose does (`docker ps` shows it); the image ID goes into the image label
+    Image: imageRef(input),
     Labels: containerLabels(input),
     ExposedPorts: ports.exposed,
     ...networking.config,
