@@ -62,6 +62,19 @@ describe('prepareContext', () => {
     expect(entries.get('keep.log')?.text).toBe('kept')
   })
 
+  it('sends a Dockerfile that lives in an excluded directory, and nothing else of it', async () => {
+    await tree({ 'ctx/.dockerignore': 'docker\n', 'ctx/docker/Dockerfile': 'FROM busybox\n', 'ctx/docker/notes.txt': 'x', 'ctx/app.txt': 'a' })
+    const { dockerfile, entries } = await list({ dockerfile: 'docker/Dockerfile' })
+    expect(dockerfile).toBe('docker/Dockerfile')
+    expect([...entries.keys()].sort()).toEqual(['.dockerignore', 'app.txt', 'docker/Dockerfile'])
+  })
+
+  it('refuses a .dockerignore that links outside the context', async () => {
+    await tree({ 'ctx/Dockerfile': 'FROM busybox\n', 'elsewhere.ignore': '*' })
+    await symlink('../elsewhere.ignore', join(dir, 'ctx/.dockerignore'))
+    await expect(prepareContext({ context: join(dir, 'ctx'), dockerfile: 'Dockerfile' })).rejects.toMatchObject({ code: 'BUILD_CONTEXT', message: expect.stringContaining('links outside the build context') })
+  })
+
   it('archives symlinks as links, keeps modes and mtimes, owners 0', async () => {
     await tree({ 'ctx/Dockerfile': 'FROM busybox\n', 'ctx/run.sh': '#!/bin/sh\n', 'outside.txt': 'outside' })
     await chmod(join(dir, 'ctx/run.sh'), 0o750)

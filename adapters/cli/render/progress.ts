@@ -61,7 +61,10 @@ function ttyRenderer(err: Writer, warn: (e: Extract<ComposeEvent, { type: 'warni
       const finished = DONE.has(r.status) || FAILED.has(r.status)
       const mark = FAILED.has(r.status) ? (color ? '\u001b[31m✘\u001b[0m' : '✘') : finished ? (color ? '\u001b[32m✔\u001b[0m' : '✔') : frames[tick % frames.length]
       const secs = (((r.ended ?? Date.now()) - r.started) / 1000).toFixed(1)
-      out.push(`\u001b[2K ${mark} ${id.padEnd(width)}  ${r.status}${r.detail === undefined ? '' : ` ${r.detail}`}`.padEnd(20) + `  ${secs}s\n`)
+      // a wrapped row would break the cursor-up redraw: long details (build output) are cut to the terminal
+      const room = err.columns === undefined ? Infinity : Math.max(0, err.columns - width - r.status.length - secs.length - 10)
+      const detail = r.detail === undefined ? '' : ` ${r.detail.length > room ? `${r.detail.slice(0, Math.max(0, room - 1))}…` : r.detail}`
+      out.push(`\u001b[2K ${mark} ${id.padEnd(width)}  ${r.status}${detail}`.padEnd(20) + `  ${secs}s\n`)
     }
     drawn = rows.size
     err.write(out.join(''))
