@@ -8,7 +8,6 @@ import type { Environment } from '../runtime/env.ts'
 import { compareApiVersions, negotiateApiVersion, CLIENT_MIN_API_VERSION } from './api-version.ts'
 import { resolveEndpoint, type EngineEndpoint } from './host.ts'
 import type { EngineRequest, EngineResponse, EngineResponseInfo, HijackedStream, QueryValue, Transport } from './transport.ts'
-import { UndiciTransport } from './transport-undici.ts'
 
 export interface EngineClientOptions {
   /** The environment to read DOCKER_HOST, DOCKER_CONTEXT, DOCKER_API_VERSION, TLS settings from. */
@@ -52,7 +51,11 @@ const DEFAULT_CODES: Record<number, ErrorCode> = {
 
 export class EngineClient {
   readonly endpoint: EngineEndpoint | undefined
-  readonly transport: Transport
+  /** Human-readable engine address for messages. */
+  readonly address: string
+  readonly #given: Transport | undefined
+  readonly #connections: number | undefined
+  #transport: Promise<Transport> | undefined
   readonly #pinnedVersion: string | undefined
   readonly #onRequest: EngineClientOptions['onRequest']
   readonly #onResponse: EngineClientOptions['onResponse']
@@ -60,8 +63,10 @@ export class EngineClient {
 
   constructor(options: EngineClientOptions = {}) {
     const env = options.env ?? {}
+    this.#given = options.transport
+    this.#connections = options.connections
     if (options.transport !== undefined) {
-      this.transport = options.transport
+      this.address = options.transport.address
     } else {
       this.endpoint = resolveEndpoint({
         env,
@@ -69,7 +74,7 @@ export class EngineClient {
         ...(options.host === undefined ? {} : { host: options.host }),
         ...(options.context === undefined ? {} : { context: options.context }),
       })
-      this.transport = new UndiciTransport(this.endpoint, options.connections === undefined ? {} : { connections: options.connections })
+      this.address = this.endpoint.address
     }
     const pinned = options.apiVersion ?? (env.DOCKER_API_VERSION === '' ? undefined : env.DOCKER_API_VERSION)
     if (pinned !== undefined && !/^\d+\.\d+$/.test(pinned)) {
@@ -80,9 +85,17 @@ export class EngineClient {
     this.#onResponse = options.onResponse
   }
 
-  /** Human-readable engine address for messages. */
-  get address(): string {
-    return this.transport.address
+  /**
+   * The transport, made on first use: commands that never talk to the engine (`config`) do not
+   * load undici at all.
+   */
+  #connection(): Promise<Transport> {
+    this.#transport ??= (async () => {
+      if (this.#given !== undefined) return this.#given
+      const { UndiciTransport } = await import('./transport-undici.ts')
+      return new UndiciTransport(this.endpoint as EngineEndpoint, this.#connections === undefined ? {} : { connections: this.#connections })
+    })()
+    return this.#transport
   }
 
   /** The API version in use: pinned, or min(server's, ours) from `/_ping`. Asked once. */
@@ -114,7 +127,7 @@ export class EngineClient {
     if (this.#onRequest !== undefined) await this.#onRequest(request)
     const prefix = request.unversioned === true ? '' : `/v${await this.apiVersion(request.signal)}`
     const fullPath = prefix + request.path + encodeQuery(request.query)
-    const res = await this.transport.request({ ...request, fullPath })
+    const res = await (await this.#connection()).request({ ...request, fullPath })
     if (this.#onResponse !== undefined) {
       await this.#onResponse({ method: res.method, path: res.path, status: res.status, headers: res.headers })
     }
@@ -148,7 +161,7 @@ export class EngineClient {
     if (this.#onRequest !== undefined) await this.#onRequest(request)
     const prefix = `/v${await this.apiVersion(request.signal)}`
     try {
-      return await this.transport.hijack({ ...request, fullPath: prefix + request.path + encodeQuery(request.query) })
+      return await (await this.#connection()).hijack({ ...request, fullPath: prefix + request.path + encodeQuery(request.query) })
     } catch (error) {
       const status = (error as { statusCode?: number; status?: number }).statusCode ?? (error as { status?: number }).status
       if (typeof status === 'number') {
@@ -160,7 +173,7 @@ export class EngineClient {
   }
 
   async close(): Promise<void> {
-    await this.transport.close()
+    if (this.#transport !== undefined) await (await this.#transport).close()
   }
 }
 
