@@ -4,6 +4,7 @@ import { buildContextBench } from './build-context.ts'
 import { engineBench } from './engine.bench.ts'
 import { execBench } from './exec.ts'
 import { hooksBench } from './hooks.bench.ts'
+import { httpLoadBench } from './http-load.ts'
 import { lifecycleBench } from './lifecycle.ts'
 import { loaderBench, loaderProcessBench } from './loader.bench.ts'
 import { formatReport, type BenchReport } from './report.ts'
@@ -22,6 +23,12 @@ const optIn: Record<string, (env: Readonly<Record<string, string | undefined>>) 
   // 200-service file: in-process load + validate; `config` as a process against docker-compose v1
   loader: loaderBench,
   'loader-process': loaderProcessBench,
+  // GET ps vs project.ps(), 200 concurrent GET ps, 50 held log streams; server RSS (~30 s)
+  'http-load': async (env) => {
+    const report = await httpLoadBench(env)
+    process.stdout.write(report.text)
+    return report
+  },
   // whole processes against docker-compose v1 and the floor; minutes long (see bench/lifecycle.ts)
   lifecycle: async (env) => {
     const report = await lifecycleBench(env)

@@ -23,6 +23,11 @@ export type { VersionReport } from './commands/version.ts'
 export { COMPOSE_VERSION } from './version.ts'
 // convergence engine and lifecycle commands
 export * from './commands/index.ts'
+// attached `up` (log following, exit codes) and `wait`
+export { openAttachSession, type AttachEvent, type AttachSession, type AttachSessionOptions, type StartedBy } from './commands/_attach-logs.ts'
+export { attachedServices, startedContainers, superviseAttached, type AttachSelection, type OnExit, type SuperviseOptions, type SuperviseResult } from './commands/_attached-up.ts'
+export { toLogEntries, type LogLinesOptions } from './commands/_log-lines.ts'
+export { waitServices, type ContainerExit, type WaitOptions } from './commands/wait.ts'
 // read commands (ps, logs, ls, events, top, port, images)
 export * from './commands/read.ts'
 export type { RunContext } from './converge/run-context.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ComposeError } from '../../core/errors.ts'
-import { statusForCode, toHttpError } from './errors.ts'
+import { ComposeError, ERROR_CODES } from '../../core/errors.ts'
+import { STATUS_BY_CODE, STATUS_BY_PREFIX, statusForCode, toHttpError } from './errors.ts'
 
 describe('statusForCode', () => {
   it('maps codes to statuses', () => {
@@ -47,5 +47,23 @@ describe('toHttpError', () => {
     expect(status).toBe(500)
     expect(expected).toBe(false)
     expect(JSON.stringify(body)).not.toMatch(/hunter2|at \//)
+  })
+})
+
+describe('the status table', () => {
+  it('decides a status for every error code (a new code must be added to STATUS_BY_CODE)', () => {
+    const undecided = ERROR_CODES.filter((code) => STATUS_BY_CODE[code] === undefined && !STATUS_BY_PREFIX.some(([prefix]) => code.startsWith(prefix)))
+    expect(undecided).toEqual([])
+  })
+  it('maps the build, image, converge, query and graph codes', () => {
+    expect(statusForCode('BUILD_FAILED')).toBe(422)
+    expect(statusForCode('BUILD_CONTEXT')).toBe(422)
+    expect(statusForCode('IMAGE_PULL_FAILED')).toBe(502)
+    expect(statusForCode('IMAGE_PULL_POLICY')).toBe(422)
+    expect(statusForCode('CONVERGE_IMAGE_MISSING')).toBe(424)
+    expect(statusForCode('CONVERGE_WAIT_TIMEOUT')).toBe(504)
+    expect(statusForCode('QUERY_INVALID')).toBe(400)
+    expect(statusForCode('GRAPH_NO_SUCH_SERVICE')).toBe(404)
+    expect(statusForCode('GRAPH_CYCLE')).toBe(422)
   })
 })

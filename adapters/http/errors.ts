@@ -16,38 +16,80 @@ export interface ErrorBody {
   issues?: { message: string; path?: string; source?: { file: string; line: number; col: number } }[]
 }
 
-const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+/**
+ * Every code has a status, chosen by who can fix it: 400 the request, 404 a named thing that
+ * does not exist, 409 the project's current state, 422 the project's files, 424 something the
+ * project depends on (an external network, an image, a dependency container, a service hook),
+ * 502 the engine or a registry failed, 503 the engine cannot be reached, 504 a wait ran out,
+ * 500 a plugin the server was started with. `LOAD_*` and `SCHEMA_*` are 422 by prefix.
+ * errors.test.ts checks that a new code gets a decision here.
+ */
+export const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  BUILD_CONTEXT: 422,
+  BUILD_FAILED: 422,
+  BUILD_UNSUPPORTED: 422,
   CLI_USAGE: 400,
-  COPY_INVALID_PATH: 400,
-  HTTP_BAD_REQUEST: 400,
-  QUERY_INVALID: 400,
-  WATCH_INVALID: 400,
-  HTTP_UNAUTHORIZED: 401,
-  HTTP_FORBIDDEN: 403,
-  ENGINE_NOT_FOUND: 404,
-  GRAPH_NO_SUCH_SERVICE: 404,
-  HTTP_NOT_FOUND: 404,
-  QUERY_NO_CONTAINER: 404,
-  QUERY_NO_PORT: 404,
-  CONVERGE_CONFLICT: 409,
-  CONVERGE_NOT_RUNNING: 409,
-  ENGINE_CONFLICT: 409,
-  HTTP_BUSY: 409,
-  HTTP_PAYLOAD_TOO_LARGE: 413,
-  HTTP_UNSUPPORTED_MEDIA_TYPE: 415,
   CONFIG_INVALID: 422,
-  GRAPH_CYCLE: 422,
-  GRAPH_MISSING_DEPENDENCY: 422,
-  HTTP_NOT_IMPLEMENTED: 501,
+  CONVERGE_CONFLICT: 409,
+  CONVERGE_DEPENDENCY_FAILED: 424,
+  CONVERGE_EXTERNAL_MISSING: 424,
+  CONVERGE_HOOK_FAILED: 424,
+  CONVERGE_IMAGE_MISSING: 424,
+  CONVERGE_INVALID: 422,
+  CONVERGE_NOT_RUNNING: 409,
+  CONVERGE_NO_CONTAINERS: 409,
+  CONVERGE_WAIT_TIMEOUT: 504,
+  COPY_INVALID_PATH: 400,
+  ENGINE_ARCHIVE: 502,
+  ENGINE_BAD_REQUEST: 422,
+  ENGINE_CONFLICT: 409,
+  ENGINE_ERROR: 502,
+  ENGINE_FORBIDDEN: 502,
+  ENGINE_NOT_FOUND: 404,
+  ENGINE_NOT_MODIFIED: 409,
+  ENGINE_PERMISSION_DENIED: 503,
+  ENGINE_PROTOCOL: 502,
+  ENGINE_STREAM: 502,
+  ENGINE_TLS: 503,
+  ENGINE_UNAUTHORIZED: 502,
   ENGINE_UNAVAILABLE: 503,
   ENGINE_UNREACHABLE: 503,
+  ENGINE_UNSUPPORTED_RUNTIME: 503,
+  GRAPH_CYCLE: 422,
+  GRAPH_MISSING_DEPENDENCY: 422,
+  GRAPH_NO_SUCH_SERVICE: 404,
+  HTTP_BAD_REQUEST: 400,
+  HTTP_BUSY: 409,
+  HTTP_FORBIDDEN: 403,
+  HTTP_NOT_FOUND: 404,
+  HTTP_NOT_IMPLEMENTED: 501,
+  HTTP_PAYLOAD_TOO_LARGE: 413,
+  HTTP_UNAUTHORIZED: 401,
+  HTTP_UNSUPPORTED_MEDIA_TYPE: 415,
+  IMAGE_PULL_FAILED: 502,
+  IMAGE_PULL_POLICY: 422,
+  IMAGE_PUSH_FAILED: 502,
+  PLUGIN_ERROR: 500,
+  PLUGIN_HANG: 500,
+  PLUGIN_INVALID: 500,
+  QUERY_INVALID: 400,
+  QUERY_NO_CONTAINER: 404,
+  QUERY_NO_PORT: 404,
+  REGISTRY_AUTH: 502,
+  WATCH_INVALID: 400,
 }
+
+/** Codes whose status comes from their prefix. */
+export const STATUS_BY_PREFIX: readonly (readonly [string, number])[] = [
+  ['LOAD_', 422],
+  ['SCHEMA_', 422],
+]
 
 /** The HTTP status for an error code. */
 export function statusForCode(code: ErrorCode): number {
   const mapped = STATUS_BY_CODE[code]
   if (mapped !== undefined) return mapped
-  if (code.startsWith('LOAD_') || code.startsWith('SCHEMA_')) return 422
+  for (const [prefix, status] of STATUS_BY_PREFIX) if (code.startsWith(prefix)) return status
   return 500
 }
 

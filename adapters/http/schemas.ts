@@ -136,7 +136,12 @@ export const ContainerInfoSchema = v.object({
   publishers: v.array(v.object({ url: v.optional(v.string()), targetPort: v.number(), publishedPort: v.optional(v.number()), protocol: v.string() })),
 })
 
-export const ExecResultSchema = v.object({ exitCode: v.number(), stdout: v.string(), stderr: v.string() })
+export const ExecResultSchema = v.object({
+  exitCode: v.number(),
+  stdout: v.string(),
+  stderr: v.string(),
+  truncated: v.optional(v.pipe(v.boolean(), v.description('Output went past the size cap (1 MiB per stream by default) and was cut'))),
+})
 
 export const LogEntrySchema = v.object({
   service: v.string(),

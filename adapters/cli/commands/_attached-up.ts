@@ -32,6 +32,7 @@ export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, pla
     session.close()
     throw error
   }
+  run.unlock()
   // logs and progress interleave from here: no redrawing
   run.swap(createProgress(io, run.mode === 'tty' ? 'plain' : run.mode))
   const names = await session.start(started)

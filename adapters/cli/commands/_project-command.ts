@@ -9,6 +9,7 @@ import type { ComposeProject } from '../../lib/project.ts'
 import type { CommandContext, FlagSpecs } from '../define.ts'
 import type { CliIo } from '../io.ts'
 import { openProject } from '../project.ts'
+import { lockProject, type ProjectLock } from './_project-lock.ts'
 import { createProgress, progressMode, type ProgressMode, type ProgressRenderer } from '../render/progress.ts'
 
 export interface ProjectRun {
@@ -17,6 +18,8 @@ export interface ProjectRun {
   progress: ProgressRenderer
   mode: ProgressMode
   swap(next: ProgressRenderer): void
+  /** Lets other commands on the project run (attached `up` once its start phase is over). */
+  unlock(): void
 }
 
 export interface ProjectRunOptions {
@@ -24,6 +27,8 @@ export interface ProjectRunOptions {
   services?: string[]
   /** Drops progress events (warnings still show), e.g. pulls under `--quiet-pull`. */
   filter?: (event: ComposeEvent) => boolean
+  /** Changes the project: one such command per project at a time on this host (not with --dry-run). */
+  lock?: boolean
 }
 
 /** Opens the project, runs `fn`, and always stops the renderer and closes the client. */
@@ -34,6 +39,13 @@ export async function withProject<F extends FlagSpecs>(ctx: CommandContext<F>, o
     if (options.filter === undefined || options.filter(event)) progress.emit(event)
   }
   const project = await openProject(ctx.io, ctx.global, { ...(options.services === undefined ? {} : { services: options.services }), emit, signal: ctx.signal })
+  let lock: ProjectLock | undefined
+  if (options.lock === true && !ctx.global.dryRun) {
+    lock = await lockProject(project.name, () => ctx.io.stderr.write(`waiting for another compose command on project "${project.name}" to finish\n`), ctx.signal).catch(async (error: unknown) => {
+      await project.close()
+      throw error
+    })
+  }
   const run: ProjectRun = {
     project,
     mode,
@@ -43,6 +55,10 @@ export async function withProject<F extends FlagSpecs>(ctx: CommandContext<F>, o
     swap(next) {
       progress.done()
       progress = next
+    },
+    unlock() {
+      lock?.release()
+      lock = undefined
     },
   }
   try {
@@ -55,6 +71,7 @@ export async function withProject<F extends FlagSpecs>(ctx: CommandContext<F>, o
     }
     throw error
   } finally {
+    run.unlock()
     progress.done()
     await project.close()
   }

@@ -12,7 +12,7 @@ export default defineCommand({
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
     const options = toCreateOptions(flags, args, io.env)
-    return withProject(ctx, { services: args, ...(flags['quiet-pull'] ? { filter: withoutPulls } : {}) }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services: args, ...(flags['quiet-pull'] ? { filter: withoutPulls } : {}) }, async ({ project }) => {
       const result = await project.create({ ...options, dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)
       return 0

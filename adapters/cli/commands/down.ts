@@ -24,7 +24,7 @@ export default defineCommand({
     const rmi: { rmi?: 'local' | 'all' } = flags.rmi === 'local' || flags.rmi === 'all' ? { rmi: flags.rmi } : {}
     const timeout = timeoutOf(flags.timeout)
     const t = timeout === undefined ? {} : { timeout }
-    return withProject(ctx, args.length > 0 ? { services: args } : {}, async ({ project }) => {
+    return withProject(ctx, args.length > 0 ? { lock: true, services: args } : { lock: true }, async ({ project }) => {
       const result =
         args.length > 0
           ? await project.rm({ services: args, stop: true, volumes: flags.volumes, ...t, dryRun: global.dryRun, signal })

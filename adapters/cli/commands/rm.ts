@@ -21,7 +21,7 @@ export default defineCommand({
     const { flags, args, global, io, signal } = ctx
     const timeout = timeoutOf(flags.timeout)
     const options = { services: args, stop: flags.stop, volumes: flags.volumes, force: flags.force, ...(timeout === undefined ? {} : { timeout }) }
-    return withProject(ctx, { services: args }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services: args }, async ({ project }) => {
       const preview = await project.rm({ ...options, dryRun: true, signal })
       if (global.dryRun) {
         printPlan(io, preview.plan)

@@ -15,7 +15,7 @@ export default defineCommand({
     if (args.length === 0) throw new ComposeError('CLI_USAGE', 'scale needs at least one SERVICE=REPLICAS argument', { hint: 'e.g. `compose scale web=3`' })
     const scale = parseScale(args, 'scale argument')
     const services = Object.keys(scale)
-    return withProject(ctx, { services }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services }, async ({ project }) => {
       const result = await project.up({ services, scale, noDeps: flags['no-deps'], dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)
       return 0

@@ -32,7 +32,7 @@ export default defineCommand({
       roots,
       allowedHosts: flags['allowed-host'],
       engine: () => client,
-      api: createDefaultApi(() => client),
+      api: createDefaultApi({ engine: () => client, env: io.env, home: io.home }),
       onUnexpectedError: (error, request) => {
         const message = error instanceof Error ? error.message : String(error)
         io.stderr.write(`compose serve: ${request.method} ${new URL(request.url).pathname}: internal error: ${message}\n`)

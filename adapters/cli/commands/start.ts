@@ -9,7 +9,7 @@ export default defineCommand({
   flags: {},
   async run(ctx) {
     const { args, global, io, signal } = ctx
-    return withProject(ctx, { services: args }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services: args }, async ({ project }) => {
       const result = await project.start({ services: args, dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)
       return 0

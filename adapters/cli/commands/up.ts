@@ -17,7 +17,7 @@ export default defineCommand({
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
     const plan = toUpPlan(flags, args, io.env)
-    return withProject(ctx, { services: args, ...(flags['quiet-pull'] ? { filter: withoutPulls } : {}) }, async (run) => {
+    return withProject(ctx, { lock: true, services: args, ...(flags['quiet-pull'] ? { filter: withoutPulls } : {}) }, async (run) => {
       if (plan.exitCodeFrom !== undefined && run.project.project.services[plan.exitCodeFrom] === undefined) {
         throw new ComposeError('GRAPH_NO_SUCH_SERVICE', `--exit-code-from: no such service: ${plan.exitCodeFrom}`, { hint: `services: ${Object.keys(run.project.project.services).join(', ')}` })
       }
