@@ -46,7 +46,13 @@ export interface CommandContext<F extends FlagSpecs> {
   args: string[]
   global: GlobalOptions
   io: CliIo
+  /** Aborted by the first Ctrl-C (SIGINT or SIGTERM): stop gracefully. */
   signal: AbortSignal
+  /**
+   * Registers what a second Ctrl-C does (e.g. kill the containers being stopped). Without a
+   * handler the second Ctrl-C exits at once with 130.
+   */
+  onForce(handler: () => void | Promise<void>): void
 }
 
 export interface CommandDef<F extends FlagSpecs = FlagSpecs> {

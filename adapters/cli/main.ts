@@ -42,11 +42,17 @@ function createIo(): CliIo {
 
 export async function main(argv: readonly string[], io: CliIo = createIo()): Promise<number> {
   const controller = new AbortController()
+  const forceHandlers: (() => void | Promise<void>)[] = []
   const onSignal = (): void => {
-    if (controller.signal.aborted) process.exit(130)
-    controller.abort(new ComposeError('CLI_USAGE', 'interrupted'))
+    if (!controller.signal.aborted) return controller.abort(new ComposeError('CLI_USAGE', 'interrupted'))
+    if (forceHandlers.length === 0) process.exit(130)
+    // second Ctrl-C: let the command force its way out (kill instead of stop), then leave
+    void Promise.allSettled(forceHandlers.map((h) => h())).then(() => process.exit(130))
+    setTimeout(() => process.exit(130), 10_000)
   }
+  const onForce = (handler: () => void | Promise<void>): void => void forceHandlers.push(handler)
   process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
     const head = parseArgs(argv, GLOBAL_FLAGS, { stopAtPositional: true })
     const [name, ...rest] = head.positionals
@@ -79,13 +85,14 @@ export async function main(argv: readonly string[], io: CliIo = createIo()): Pro
     const mergedGlobals = mergeGlobals(head.flags as Record<string, unknown>, flags)
     const global = toGlobalOptions(mergedGlobals as Parameters<typeof toGlobalOptions>[0], io.env)
     io.color = global.ansi === 'always' || (global.ansi === 'auto' && io.stdout.isTTY && io.env.NO_COLOR === undefined)
-    const code = await command.run({ flags: parsed.flags, args: parsed.positionals, global, io, signal: controller.signal })
+    const code = await command.run({ flags: parsed.flags, args: parsed.positionals, global, io, signal: controller.signal, onForce })
     return code ?? 0
   } catch (error) {
     io.stderr.write(renderError(error, io.env.COMPOSE_DEBUG !== undefined))
     return exitCodeFor(error)
   } finally {
     process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
   }
 }
 

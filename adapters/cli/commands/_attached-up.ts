@@ -18,6 +18,8 @@ export interface AttachedUpContext {
   services: string[]
   io: CliIo
   signal: AbortSignal
+  /** What the second Ctrl-C does. */
+  onForce(handler: () => void | Promise<void>): void
 }
 
 export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, plan: UpPlan): Promise<number> {
@@ -40,6 +42,11 @@ export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, pla
   const printer = createLogPrinter(io, { prefix: !flags['no-log-prefix'], color: io.color && !flags['no-color'], timestamps: flags.timestamps })
   for (const name of names) printer.register(name)
   const timeout = plan.options.timeout
+  // second Ctrl-C: kill what the graceful stop is still waiting for
+  ctx.onForce(async () => {
+    io.stdout.write('Killing...\n')
+    await project.kill({ ...(services.length > 0 ? { services } : {}) }).catch(() => undefined)
+  })
   const result = await superviseAttached(session, {
     onExit: plan.onExit,
     ...(plan.exitCodeFrom === undefined ? {} : { exitCodeFrom: plan.exitCodeFrom }),

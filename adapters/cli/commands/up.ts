@@ -31,7 +31,7 @@ export default defineCommand({
         await run.project.up({ ...plan.options, signal })
         return 0
       }
-      return runAttachedUp({ flags, services: args, io, signal }, run, plan)
+      return runAttachedUp({ flags, services: args, io, signal, onForce: ctx.onForce }, run, plan)
     })
   },
 })

@@ -99,6 +99,22 @@ describe('attached compose up', () => {
     expect((await p.containers()).map((c) => c.state)).toEqual(['running', 'running'])
   })
 
+  it('a second Ctrl-C kills what the graceful stop still waits for', async () => {
+    // `sh` as PID 1 ignores SIGTERM: a graceful stop would wait the whole stop_grace_period
+    p = createProject('force', `services:\n  stubborn:\n    image: busybox:latest\n    command: ["sh", "-c", "trap '' TERM; echo ready; while true; do sleep 1; done"]\n    stop_grace_period: 60s\n`)
+    const up = p.spawn(['up'])
+    await until(() => up.output().stdout.includes('stubborn-1  | ready'), 30_000, 'the first log line')
+    const began = Date.now()
+    up.kill('SIGINT')
+    await until(() => up.output().stdout.includes('Gracefully stopping...'), 30_000, 'the graceful stop')
+    up.kill('SIGINT')
+    const res = await up.done
+    expect(res.code).toBe(130)
+    expect(res.stdout).toContain('Killing...')
+    expect(Date.now() - began).toBeLessThan(30_000)
+    await until(async () => (await p.containers()).every((c) => c.state === 'exited'), 30_000, 'the container killed')
+  })
+
   it('Ctrl-C in the middle of up exits 130; a rerun converges', async () => {
     const file = (cond: string) => `services:\n  web:\n${idle()}    depends_on:\n      db: { condition: service_healthy }\n  db:\n${idle()}    healthcheck: { test: ["CMD", "${cond}"], interval: 1s, retries: 60 }\n`
     p = createProject('midup', file('false'))
