@@ -41,10 +41,13 @@ export async function down(client: EngineClient, project: Project, options: Down
     const remove = { op: { type: 'container:remove', service: c.service, target: target(c), ...(options.volumes === true ? { volumes: true } : {}) } as Operation, cause: 'down' }
     return isRunning(c) ? [{ op: { type: 'container:stop', service: c.service, target: target(c), ...t }, cause: 'down' }, remove] : [remove]
   })
-  const existingNets = new Set(networks.map((n) => n.Name))
   for (const [key, cfg] of Object.entries(project.networks)) {
     const name = networkName(project, key)
-    if (cfg.external !== true && existingNets.has(name)) plan.add({ type: 'network:remove', name }, 'down', last)
+    if (cfg.external === true) continue
+    // by ID: a concurrent `up` on an old engine may have left two networks of one name
+    const found = networks.filter((n) => n.Name === name)
+    if (found.length === 1) plan.add({ type: 'network:remove', name }, 'down', last)
+    else for (const n of found) plan.add({ type: 'network:remove', name, id: n.Id }, 'down', last)
   }
   if (options.volumes === true) {
     const existing = new Set(volumes.volumes.map((v) => v.Name))

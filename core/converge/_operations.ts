@@ -12,9 +12,10 @@ import {
 } from '../engine/api/containers.ts'
 import { removeImage } from '../engine/api/images.ts'
 import { connectNetwork, createNetwork, removeNetwork } from '../engine/api/networks.ts'
+import { settleDuplicateNetworks } from './_network-race.ts'
 import { createVolume, removeVolume } from '../engine/api/volumes.ts'
 import type { EngineClient } from '../engine/client.ts'
-import { ComposeError } from '../errors.ts'
+import { ComposeError, isComposeError } from '../errors.ts'
 import type { Project, ServiceConfig } from '../model/project.ts'
 import { COMPOSE_VERSION } from '../version.ts'
 import { toCreateSpec } from './create-spec.ts'
@@ -63,7 +64,7 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       const id = `Network ${op.name}`
       progress(state, id, 'Creating')
       const ipam = cfg.ipam
-      await createNetwork(
+      const created = await createNetwork(
         client,
         {
           Name: op.name,
@@ -90,13 +91,18 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
           Labels: { ...(cfg.labels ?? {}), [PROJECT_LABEL]: project.name, [NETWORK_LABEL]: op.key, [VERSION_LABEL]: ctx.labels?.version ?? COMPOSE_VERSION },
         },
         sig,
-      )
+      ).catch((error: unknown) => {
+        // another `up` of this project created it first
+        if (isComposeError(error, 'ENGINE_CONFLICT')) return undefined
+        throw error
+      })
+      await settleDuplicateNetworks(client, project.name, op.name, created?.Id, sig)
       progress(state, id, 'Created')
       return
     }
     case 'network:remove':
       progress(state, `Network ${op.name}`, 'Removing')
-      await removeNetwork(client, op.name, sig)
+      await removeNetwork(client, op.id ?? op.name, sig)
       progress(state, `Network ${op.name}`, 'Removed')
       return
     case 'volume:create': {

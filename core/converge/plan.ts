@@ -15,7 +15,7 @@ export type ReadyCondition = DependencyCondition | 'running_or_healthy'
 
 export type Operation =
   | { type: 'network:create'; key: string; name: string }
-  | { type: 'network:remove'; name: string }
+  | { type: 'network:remove'; name: string; /** by ID when names are ambiguous */ id?: string }
   | { type: 'volume:create'; key: string; name: string }
   | { type: 'volume:remove'; name: string; force?: boolean }
   | {

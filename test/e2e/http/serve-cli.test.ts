@@ -12,7 +12,7 @@ import { hasTool, REPO, TOOLS } from '../cli-runtime.ts'
 import { eventually } from '../helpers.ts'
 import { send } from './_client.ts'
 
-describe.skipIf(!hasTool('bun'))('compose serve (CLI, on Bun)', () => {
+describe('compose serve (CLI, on Bun)', () => {
   it('serves on the default socket, hides the token from non-terminals, stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'compose-serve-cli-'))
     mkdirSync(join(dir, 'root'))

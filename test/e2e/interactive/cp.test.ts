@@ -33,7 +33,7 @@ function snapshot(root: string): Record<string, string> {
   return out
 }
 
-describe.skipIf(!ok)('cp', () => {
+describe('cp', () => {
   const p = tempProject('e2eicp', yaml)
   let tree = ''
   beforeAll(() => {

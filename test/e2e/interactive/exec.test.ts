@@ -16,7 +16,7 @@ services:
       SVC: web
 `
 
-describe.skipIf(!ok)('exec', () => {
+describe('exec', () => {
   const p = tempProject('e2eiexec', yaml)
   beforeAll(() => {
     const up = p.cli(['up', '-d'])
@@ -56,7 +56,7 @@ describe.skipIf(!ok)('exec', () => {
     expect(res.stderr).toContain('service "web" is not running container #9')
   })
 
-  it.skipIf(!hasTmux())('a TTY session under tmux must show a prompt, run a command, follow the window size and pass the exit code', async () => {
+  it('a TTY session under tmux must show a prompt, run a command, follow the window size and pass the exit code', async () => {
     const session = `${p.name}-tty`
     const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' })
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `cd ${p.dir} && node ${REPO}bin/compose.mjs -p ${p.name} exec web sh; echo EXITED=$?; sleep 60`)

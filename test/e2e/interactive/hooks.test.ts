@@ -37,7 +37,7 @@ services:
       - command: ["sh", "-c", "echo nope >&2; exit 3"]
 `
 
-describe.skipIf(!ok)('service lifecycle hooks', () => {
+describe('service lifecycle hooks', () => {
   const p = tempProject('e2eihook', yaml)
   p.write('out/.keep', '')
   afterAll(() => p.dispose())

@@ -18,7 +18,7 @@ services:
       FROM_FILE: file
 `
 
-describe.skipIf(!ok)('run', () => {
+describe('run', () => {
   const p = tempProject('e2eirun', yaml)
   afterAll(() => p.dispose())
 

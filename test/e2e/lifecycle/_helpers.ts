@@ -15,12 +15,13 @@ import { scalePlugin } from '../../../plugins/scale/index.ts'
 
 export const client = new EngineClient({ env: { DOCKER_HOST: 'unix:///var/run/docker.sock' } })
 
+/** Fails the suite loudly when no engine answers: end-to-end tests are never skipped. */
 export async function engineUp(): Promise<boolean> {
   try {
     await client.apiVersion()
     return true
-  } catch {
-    return false
+  } catch (error) {
+    throw new Error(`the end-to-end suites need a Docker Engine (${String(error)}); start one with scripts/start-engine.sh`)
   }
 }
 

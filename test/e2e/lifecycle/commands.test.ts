@@ -6,7 +6,7 @@ const ok = await engineUp()
 const name = uniqueName('lccmd')
 const states = async () => (await projectContainers(name)).map((c) => `${c.name.slice(name.length + 1)}:${c.state}`)
 
-describe.skipIf(!ok)('lifecycle commands', () => {
+describe('lifecycle commands', () => {
   afterAll(async () => {
     await cleanup(name)
   })

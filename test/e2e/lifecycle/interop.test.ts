@@ -16,7 +16,7 @@ try {
 }
 const name = uniqueName('lcv1')
 
-describe.skipIf(!ok || !hasV1)('interop with docker-compose v1.29.2', () => {
+describe('interop with docker-compose v1.29.2', () => {
   afterAll(async () => {
     await cleanup(name)
   })

@@ -11,7 +11,7 @@ afterEach(async () => {
   for (const p of used.splice(0)) await cleanup(p)
 })
 
-describe.skipIf(!ok)('up/down lifecycle', () => {
+describe('up/down lifecycle', () => {
   it('up from nothing must create network, volume and containers with compose labels', async () => {
     const name = uniqueName('lcup')
     used.push(name)
