@@ -24,6 +24,8 @@ export interface UpOptions {
   /** `-V, --renew-anon-volumes` */
   renewAnonVolumes?: boolean
   removeOrphans?: boolean
+  /** Neither remove nor warn about orphans (default: COMPOSE_IGNORE_ORPHANS in the project environment, `.env` included). */
+  ignoreOrphans?: boolean
   noStart?: boolean
   /** `-t, --timeout` seconds for stopping replaced containers. */
   timeout?: number
@@ -89,6 +91,7 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
       recreateDependencies: depStrategy,
       renewAnonVolumes: options.renewAnonVolumes === true,
       removeOrphans: options.removeOrphans === true,
+      ignoreOrphans: options.ignoreOrphans ?? /^(1|true|yes)$/i.test(project.environment?.COMPOSE_IGNORE_ORPHANS ?? ''),
       noStart: options.noStart === true,
       ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     },

@@ -127,6 +127,7 @@ describe('reconcile', () => {
     const p = project({ web: {} })
     const cs = [container(p, 'web', 1), container(p, 'gone', 1)]
     expect(plan(p, observed(cs)).warnings[0]).toMatch(/Found orphan containers \(p-gone-1\)/)
+    expect(plan(p, observed(cs), {}, { ignoreOrphans: true })).toMatchObject({ warnings: [], text: '' })
     expect(plan(p, observed(cs), {}, { removeOrphans: true, timeout: 3 }).text).toMatchInlineSnapshot(`
       "[] -> #1 container:p-gone-1, container:stop, orphan
       [1] -> #2 container:p-gone-1, container:remove, orphan

@@ -26,6 +26,8 @@ export interface ReconcileOptions {
   renewAnonVolumes?: boolean
   /** `--remove-orphans`. */
   removeOrphans?: boolean
+  /** COMPOSE_IGNORE_ORPHANS: neither remove nor warn about orphans. */
+  ignoreOrphans?: boolean
   /** `--no-start` (create only). */
   noStart?: boolean
   /** `-t`: stop timeout in seconds for the containers that are replaced or scaled down. */
@@ -115,7 +117,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
         const stop = o.state === 'running' || o.state === 'paused' || o.state === 'restarting' ? plan.add({ type: 'container:stop', service: o.service, target, ...timeout(input) }, 'orphan') : undefined
         plan.add({ type: 'container:remove', service: o.service, target }, 'orphan', [stop])
       }
-    } else {
+    } else if (input.options?.ignoreOrphans !== true) {
       warnings.push(
         `Found orphan containers (${orphans.map((o) => o.name).join(', ')}) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`,
       )
