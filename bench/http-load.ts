@@ -23,6 +23,8 @@ import type { BenchReport } from './report.ts'
 
 type Env = Readonly<Record<string, string | undefined>>
 
+const step = (message: string): void => void process.stderr.write(`http-load: ${message}\n`)
+
 const median = (values: readonly number[]): number => quantile(values, 0.5)
 function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -103,7 +105,9 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
   let server: ChildProcess | undefined
   const lines: string[] = []
   try {
+    step(`up ${name}`)
     await project.up()
+    step('starting the server')
     const started = await startServer(root, token, env)
     server = started.child
     const http = client(started.port, token)
@@ -111,6 +115,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 })
     const rssIdle = rssOf(server.pid)
 
+    step(`listening on 127.0.0.1:${started.port}; GET ps against project.ps(), ${runs} runs`)
     // 1. GET ps against project.ps() (loaded once) and load + ps, interleaved
     const loadAndPs = async (): Promise<void> => {
       const p = await compose.project({ files: [join(dir, 'compose.yaml')] })
@@ -131,6 +136,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     }
     keepAlive.destroy()
 
+    step(`${concurrency} concurrent GET ps`)
     // 2. many concurrent GET ps, each on its own connection
     const wide = new Agent({ keepAlive: false, maxSockets: concurrency })
     const burstStart = performance.now()
@@ -140,6 +146,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     const burstErrors = burst.filter((r) => r.status !== 200).length
     const rssBurst = rssOf(server.pid)
 
+    step(`${streams} log streams for ${holdMs} ms`)
     // 3. log streams held open while the container writes
     const opened = await Promise.all(Array.from({ length: streams }, () => http.open(`/v1/projects/${name}/logs?follow=true&tail=0`).catch(() => undefined)))
     const received = opened.map(() => 0)

@@ -22,6 +22,7 @@ import { tokenAuth } from './middleware/token-auth.ts'
 import { buildOpenApi } from './openapi.ts'
 import { createProjectLocks } from './project-locks.ts'
 import { createProjectResolver } from './project-resolver.ts'
+import { createStreamLimit } from './stream-limit.ts'
 import type { PathFs } from './roots.ts'
 import { defineRoute, type RouteDef, type RouteDeps } from './routes/define.ts'
 import { execRoute, operationRoutes } from './routes/operations.ts'
@@ -44,6 +45,8 @@ export interface HttpAppOptions {
   api: ComposeApi
   fs?: PathFs
   bodyLimit?: number
+  /** Logs and events streams held at once (default 128); more get 429. */
+  maxStreams?: number
   /** Errors that were not ComposeErrors (answered with a bare 500): for the server log. */
   onUnexpectedError?: (error: unknown, request: Request) => void
 }
@@ -62,6 +65,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const deps: RouteDeps = {
     api: options.api,
     locks: createProjectLocks(),
+    streams: createStreamLimit(options.maxStreams),
     async listProjects(query, signal) {
       const all: ProjectSummary[] =
         options.api.listProjects === undefined ? await listProjectsFromEngine(client(), query, signal) : await options.api.listProjects(query, signal)

@@ -2,8 +2,10 @@
  * The ComposeApi `compose serve` uses: each route calls the library (adapters/lib) on the
  * confined project. A request loads exactly the project's files with the server's environment
  * and the plugins fixed at server start: never a project's `compose.config.*`, never a plugin
- * named in a request. Engine calls share the server's client unless a plugin watches engine
- * requests (then the request gets its own client, closed afterwards).
+ * named in a request. Short calls share the server's engine client; calls that hold engine
+ * connections for as long as a client likes (logs, events, exec) get a client of their own,
+ * closed when they end, so that they cannot starve the shared pool. So does every call when a
+ * plugin watches engine requests.
  */
 import type { EngineClient } from '../../core/engine/client.ts'
 import type { EmitFn } from '../../core/events.ts'
@@ -45,7 +47,7 @@ export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
   const env: Environment = Object.fromEntries(Object.entries(options.env).filter(([name]) => !REQUEST_DECIDES.includes(name)))
   const limit = options.execOutputLimit ?? DEFAULT_EXEC_OUTPUT_LIMIT
 
-  async function open(ref: ProjectRef, signal: AbortSignal, emit: EmitFn): Promise<Opened> {
+  async function open(ref: ProjectRef, signal: AbortSignal, emit: EmitFn, held = false): Promise<Opened> {
     const compose = createCompose({
       cwd: ref.workingDir,
       configFile: false,
@@ -56,15 +58,15 @@ export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
     })
     const host = await compose.plugins(undefined)
     const load = await compose.load({ files: [...ref.files], ...(ref.name === undefined ? {} : { projectName: ref.name }), signal }, host)
-    if (host.has('engine:request') || host.has('engine:responded')) {
+    if (held || host.has('engine:request') || host.has('engine:responded')) {
       const own = compose.engine(host, signal)
       return { project: new ComposeProject(compose, load, host, own), close: () => own.close() }
     }
     return { project: new ComposeProject(compose, load, host, options.engine()), close: async () => {} }
   }
 
-  async function using<T>(ref: ProjectRef, signal: AbortSignal, emit: EmitFn, work: (project: ComposeProject) => Promise<T>): Promise<T> {
-    const opened = await open(ref, signal, emit)
+  async function using<T>(ref: ProjectRef, signal: AbortSignal, emit: EmitFn, work: (project: ComposeProject) => Promise<T>, held = false): Promise<T> {
+    const opened = await open(ref, signal, emit, held)
     try {
       return await work(opened.project)
     } finally {
@@ -107,6 +109,7 @@ export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
           io: { stdout: (chunk) => stdout.write(chunk), stderr: (chunk) => stderr.write(chunk) },
           signal,
         }),
+        true,
       )
       const truncated = stdout.truncated || stderr.truncated
       return { exitCode: outcome.exitCode, stdout: stdout.text(), stderr: stderr.text(), ...(truncated ? { truncated } : {}) }
@@ -114,7 +117,7 @@ export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
 
     logs(ref, query, signal): AsyncIterable<LogEntry> {
       return (async function* () {
-        const opened = await open(ref, signal, ignore)
+        const opened = await open(ref, signal, ignore, true)
         try {
           const lines = await opened.project.logs({ ...query, signal })
           for await (const line of lines) yield toLogEntry(line)
@@ -126,7 +129,7 @@ export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
 
     events(ref, query, signal): AsyncIterable<ProjectEvent> {
       return (async function* () {
-        const opened = await open(ref, signal, ignore)
+        const opened = await open(ref, signal, ignore, true)
         try {
           const events = await opened.project.events({ ...query, signal })
           for await (const event of events) yield toProjectEvent(event)

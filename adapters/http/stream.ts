@@ -49,6 +49,8 @@ export interface StreamOptions {
   /** SSE comment sent while idle, so proxies keep the stream and dead peers are noticed. */
   heartbeatMs?: number
   status?: number
+  /** Called once when the stream ends, fails or is cancelled. */
+  onClose?: () => void
 }
 
 export function streamResponse(items: AsyncIterable<StreamItem>, options: StreamOptions): Response {
@@ -56,9 +58,13 @@ export function streamResponse(items: AsyncIterable<StreamItem>, options: Stream
   const encoder = new TextEncoder()
   const iterator = items[Symbol.asyncIterator]()
   let heartbeat: ReturnType<typeof setInterval> | undefined
+  let closed = false
   const stop = (): void => {
     if (heartbeat !== undefined) clearInterval(heartbeat)
     heartbeat = undefined
+    if (closed) return
+    closed = true
+    options.onClose?.()
   }
   const body = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -7,6 +7,7 @@ import type { Context } from 'hono'
 import type * as v from 'valibot'
 import type { ComposeApi, ProjectRef, ProjectSummary } from '../api.ts'
 import type { ProjectLocks } from '../project-locks.ts'
+import type { StreamLimit } from '../stream-limit.ts'
 import type { StreamFormat } from '../stream.ts'
 
 export type Schema = v.GenericSchema
@@ -16,6 +17,8 @@ type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : undefined
 export interface RouteDeps {
   api: ComposeApi
   locks: ProjectLocks
+  /** Held logs and events streams. */
+  streams: StreamLimit
   listProjects(options: { all?: boolean | undefined }, signal: AbortSignal): Promise<ProjectSummary[]>
 }
 

@@ -30,8 +30,9 @@ export const logsRoute = defineRoute({
   response: { description: 'One entry per line of output', schema: LogEntrySchema, streams: ['sse', 'ndjson', 'text'] },
   async handle(input) {
     const format = negotiateStream(input.c.req.header('accept'), 'text') ?? 'text'
+    const release = input.deps.streams.acquire()
     const entries = input.deps.api.logs(projectOf(input), input.query, input.abort.signal)
-    return streamResponse(logItems(entries), { format, abort: input.abort })
+    return streamResponse(logItems(entries), { format, abort: input.abort, onClose: release })
   },
 })
 
@@ -44,7 +45,8 @@ export const eventsRoute = defineRoute({
   response: { description: 'Container events', schema: ProjectEventSchema, streams: ['sse', 'ndjson'] },
   async handle(input) {
     const format = negotiateStream(input.c.req.header('accept'), 'sse') ?? 'sse'
+    const release = input.deps.streams.acquire()
     const events = input.deps.api.events(projectOf(input), input.query, input.abort.signal)
-    return streamResponse(eventItems(events), { format, abort: input.abort })
+    return streamResponse(eventItems(events), { format, abort: input.abort, onClose: release })
   },
 })
