@@ -2,9 +2,10 @@
 // The `compose` command. Node runs the bundled JavaScript (`npm run build` makes dist/cli/);
 // Bun runs the TypeScript sources directly.
 const onBun = typeof globalThis.Bun !== 'undefined'
-if (!onBun) {
+if (!onBun && !process.argv.slice(2).includes('serve')) {
   // undici's HTTP parser is WebAssembly; V8's optimizing tier recompiles it on a worker thread
-  // for ~35 MB and up to 0.3 s at exit, which a short-lived CLI never benefits from.
+  // for ~35 MB and up to 0.3 s at exit, which a short-lived CLI never benefits from (the
+  // long-running `serve` does).
   try {
     const v8 = await import('node:v8')
     v8.setFlagsFromString('--liftoff-only')
