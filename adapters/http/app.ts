@@ -30,6 +30,8 @@ import { configRoute, listProjectsRoute, psRoute } from './routes/projects.ts'
 import { eventsRoute, logsRoute } from './routes/streams.ts'
 import { ProjectRefParam } from './schemas.ts'
 import { parseInput, queryRecord, readJson } from './validate.ts'
+import { mountPluginRoutes } from './plugin-routes.ts'
+import type { ComposePlugin } from '../../core/hooks.ts'
 
 export interface HttpAppOptions {
   /** The bearer token (at least 16 characters); required on every route but /v1/health. */
@@ -47,6 +49,8 @@ export interface HttpAppOptions {
   bodyLimit?: number
   /** Logs and events streams held at once (default 128); more get 429. */
   maxStreams?: number
+  /** Plugins fixed at server start whose `routes` are mounted under /v1/plugins/<name>. */
+  plugins?: readonly Pick<ComposePlugin, 'name' | 'routes'>[]
   /** Errors that were not ComposeErrors (answered with a bare 500): for the server log. */
   onUnexpectedError?: (error: unknown, request: Request) => void
 }
@@ -101,6 +105,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
       return route.handle({ query, body, project, abort, c, deps })
     })
   }
+
+  mountPluginRoutes(app, options.plugins ?? [])
 
   app.notFound(() => errorResponse('HTTP_NOT_FOUND', 'no such route', {}, 'GET /v1/openapi.json lists the routes'))
   app.onError((error, c) => {

@@ -46,6 +46,27 @@ export interface Plugin<H extends HookMap<H>> {
    * `{ 'x-traefik': { on: 'services', schema: v.object({ host: v.string() }) } }`.
    */
   extensions?: Readonly<Record<`x-${string}`, ExtensionSchema>>
+  /**
+   * Extra HTTP routes for `compose serve`, mounted under `/v1/plugins/<plugin name>` behind the
+   * server's token, Host and Origin checks. Only plugins given when the server starts are
+   * mounted; a request can never add one. Web-standard: a Request in, a Response out.
+   */
+  routes?: readonly PluginRoute[]
+}
+
+export interface PluginRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Below the plugin's prefix, Hono syntax: `/status`, `/items/:id`. */
+  path: string
+  summary?: string
+  handler(request: Request, ctx: PluginRouteContext): Response | Promise<Response>
+}
+
+export interface PluginRouteContext {
+  /** Aborted when the client goes away. */
+  signal: AbortSignal
+  /** Path parameters (`:id`). */
+  params: Readonly<Record<string, string>>
 }
 
 /** Where an extension may appear, and the valibot schema of its value. */

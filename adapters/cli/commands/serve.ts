@@ -7,6 +7,9 @@ import { prepareRoots } from '../../http/roots.ts'
 import { defaultSocketPath, toBinding } from '../../http/serve.ts'
 import { startHttpServer } from '../../http/start.ts'
 import { loadOrCreateToken } from '../../http/token.ts'
+import { loadPluginModule } from '../../shared/load-config.ts'
+import { resolvePlugins } from '../../../core/plugin/host.ts'
+import type { ComposeHooks } from '../../../core/hooks.ts'
 
 export default defineCommand({
   name: 'serve',
@@ -20,7 +23,9 @@ export default defineCommand({
     'token-file': { type: 'string', placeholder: 'FILE', description: 'Read the bearer token from FILE, or create it there (default: ~/.config/compose/http-token)' },
     'allowed-host': { type: 'strings', placeholder: 'NAME', description: 'Accept this exact Host name too (repeatable)' },
   },
-  async run({ flags, io, signal }) {
+  async run({ flags, io, signal, global }) {
+    // plugins are fixed here, at start: `--plugin` only (never a project's compose.config.*, never a request)
+    const plugins = await resolvePlugins<ComposeHooks>(await Promise.all(global.plugins.map((spec) => loadPluginModule(spec, io.cwd))))
     const tokenFile = flags['token-file'] === undefined ? undefined : resolve(io.cwd, flags['token-file'])
     const token = await loadOrCreateToken({ file: tokenFile, env: io.env, home: io.home })
     const binding = toBinding({ socket: flags.socket === undefined ? undefined : resolve(io.cwd, flags.socket), port: flags.port, host: flags.host, token: token.token }, defaultSocketPath(io.env, io.home))
@@ -32,7 +37,8 @@ export default defineCommand({
       roots,
       allowedHosts: flags['allowed-host'],
       engine: () => client,
-      api: createDefaultApi({ engine: () => client, env: io.env, home: io.home }),
+      plugins,
+      api: createDefaultApi({ engine: () => client, env: io.env, home: io.home, plugins }),
       onUnexpectedError: (error, request) => {
         const message = error instanceof Error ? error.message : String(error)
         io.stderr.write(`compose serve: ${request.method} ${new URL(request.url).pathname}: internal error: ${message}\n`)
