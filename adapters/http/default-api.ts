@@ -13,6 +13,7 @@ import type { ComposePluginOption } from '../../core/hooks.ts'
 import type { Environment } from '../../core/runtime/env.ts'
 import { createCompose } from '../lib/compose.ts'
 import { ComposeProject } from '../lib/project.ts'
+import { createLoadCache } from '../lib/load-cache.ts'
 import type { ComposeApi, ExecResult, LogEntry, ProjectEvent, ProjectRef } from './api.ts'
 import { capOutput, toContainerInfo, toLogEntry, toProjectEvent } from './_to-wire.ts'
 
@@ -46,6 +47,8 @@ const ignore: EmitFn = () => {}
 export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
   const env: Environment = Object.fromEntries(Object.entries(options.env).filter(([name]) => !REQUEST_DECIDES.includes(name)))
   const limit = options.execOutputLimit ?? DEFAULT_EXEC_OUTPUT_LIMIT
+  // a request loads its project again only when a file the loader read (or looked for) changed
+  const loads = createLoadCache()
 
   async function open(ref: ProjectRef, signal: AbortSignal, emit: EmitFn, held = false): Promise<Opened> {
     const compose = createCompose({
@@ -57,7 +60,8 @@ export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
       emit,
     })
     const host = await compose.plugins(undefined)
-    const load = await compose.load({ files: [...ref.files], ...(ref.name === undefined ? {} : { projectName: ref.name }), signal }, host)
+    const key = JSON.stringify([ref.workingDir, ref.files, ref.name ?? null])
+    const load = await loads.get(key, (fs) => compose.load({ files: [...ref.files], ...(ref.name === undefined ? {} : { projectName: ref.name }), signal, fs }, host))
     if (held || host.has('engine:request') || host.has('engine:responded')) {
       const own = compose.engine(host, signal)
       return { project: new ComposeProject(compose, load, host, own), close: () => own.close() }

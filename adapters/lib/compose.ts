@@ -10,6 +10,7 @@ import type { EmitFn } from '../../core/events.ts'
 import { HOOK_KINDS, type ComposeHooks, type ComposePluginOption } from '../../core/hooks.ts'
 import { discoverFiles } from '../../core/loader/discover.ts'
 import { nodeFs } from '../../core/loader/_node-fs.ts'
+import type { LoaderFs } from '../../core/loader/drafts.ts'
 import { loadProject, type LoadOptions, type LoadResult } from '../../core/loader/index.ts'
 import { PluginHost, resolvePlugins } from '../../core/plugin/host.ts'
 import { homeDir, processCwd, processEnv, type Environment } from '../../core/runtime/env.ts'
@@ -56,6 +57,8 @@ export interface ProjectOptions {
   resolvePaths?: boolean
   consistency?: boolean
   signal?: AbortSignal
+  /** Where the loader reads files (default node:fs; a LoadCache passes a recording one). */
+  fs?: LoaderFs
 }
 
 export class Compose {
@@ -116,7 +119,7 @@ export class Compose {
       env: this.env,
       home: this.home,
       host: plugins,
-      ...copy(options, ['files', 'stdin', 'projectName', 'projectDirectory', 'envFiles', 'profiles', 'services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'signal']),
+      ...copy(options, ['files', 'stdin', 'projectName', 'projectDirectory', 'envFiles', 'profiles', 'services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'signal', 'fs']),
       ...(this.options.emit === undefined ? {} : { emit: this.options.emit }),
     }
     return loadProject(loadOptions)
