@@ -114,18 +114,21 @@ export class PluginHost<H extends HookMap<H>> {
 
   async #invoke(r: Registered, hook: string, ctx: HookContext, args: readonly unknown[]): Promise<unknown> {
     let timer: ReturnType<typeof setTimeout> | undefined
-    if (this.#hangAfterMs > 0) {
-      timer = setTimeout(() => {
-        this.#emit({
-          type: 'warning',
-          source: r.plugin,
-          message: `plugin "${r.plugin}" hook "${hook}" has not settled after ${this.#hangAfterMs} ms`,
-        })
-      }, this.#hangAfterMs)
-      ;(timer as { unref?: () => void }).unref?.()
-    }
     try {
-      return await (r.handler as (ctx: HookContext, ...a: readonly unknown[]) => unknown)(ctx, ...args)
+      const result = (r.handler as (ctx: HookContext, ...a: readonly unknown[]) => unknown)(ctx, ...args)
+      // a synchronous handler has settled already: only promises are watched for hangs
+      if (!isThenable(result)) return result
+      if (this.#hangAfterMs > 0) {
+        timer = setTimeout(() => {
+          this.#emit({
+            type: 'warning',
+            source: r.plugin,
+            message: `plugin "${r.plugin}" hook "${hook}" has not settled after ${this.#hangAfterMs} ms`,
+          })
+        }, this.#hangAfterMs)
+        ;(timer as { unref?: () => void }).unref?.()
+      }
+      return await result
     } catch (error) {
       if (ctx.signal.aborted) throw error
       if (error instanceof ComposeError && error.plugin !== undefined) throw error
@@ -140,6 +143,10 @@ export class PluginHost<H extends HookMap<H>> {
       if (timer !== undefined) clearTimeout(timer)
     }
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
 }
 
 /** Flattens nested plugin options, awaits promises, drops falsy entries and later duplicates by name. */
