@@ -137,7 +137,9 @@ export class ComposeProject {
   // --- interactive commands and the dev loop ------------------------------------------------
   /** `run`: a one-off container; resolves with its exit code once it ended (or started, with `detach`). */
   run(options: interactive.RunOptions & Signalled): Promise<interactive.RunOutcome> {
-    return interactive.run(this.client, this.project, options, this.context(options.signal, options.emit))
+    // `run --build` builds the service's image with the project's builder unless told otherwise
+    const builder = options.builder ?? (async (service: string) => void (await this.build({ services: [service], ...pick(options, 'signal', 'emit') })))
+    return interactive.run(this.client, this.project, { ...options, builder }, this.context(options.signal, options.emit))
   }
 
   /** `exec`: a command in a running service container; resolves with its exit code. */
@@ -176,7 +178,9 @@ export class ComposeProject {
 
   /** `watch`: `develop.watch` rules applied until the signal aborts; yields what was done. */
   watch(options: WatchOptions & Signalled = {}): AsyncIterable<WatchEvent> {
-    return watchProject(this.client, this.project, options, this.context(options.signal, options.emit))
+    // `rebuild` rules build the service's image with the project's builder unless told otherwise
+    const rebuild = options.rebuild ?? (async (service: string) => void (await this.build({ services: [service], ...pick(options, 'signal', 'emit') })))
+    return watchProject(this.client, this.project, { ...options, rebuild }, this.context(options.signal, options.emit))
   }
 
   /** The project's containers (`ps`). */
@@ -212,4 +216,10 @@ export class ComposeProject {
   close(): Promise<void> {
     return this.client.close()
   }
+}
+
+function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {}
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k]
+  return out
 }

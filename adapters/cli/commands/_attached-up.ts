@@ -20,6 +20,8 @@ export interface AttachedUpContext {
   signal: AbortSignal
   /** What the second Ctrl-C does. */
   onForce(handler: () => void | Promise<void>): void
+  /** Called once the services are up, before the logs are followed (`up --watch` starts watching). */
+  onStarted?: () => void
 }
 
 export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, plan: UpPlan): Promise<number> {
@@ -35,6 +37,7 @@ export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, pla
     throw error
   }
   run.unlock()
+  ctx.onStarted?.()
   // logs and progress interleave from here: no redrawing
   run.swap(createProgress(io, run.mode === 'tty' ? 'plain' : run.mode))
   const names = await session.start(started)

@@ -24,6 +24,7 @@ export const CREATE_FLAGS = {
 
 export const UP_FLAGS = {
   detach: { type: 'boolean', short: 'd', description: 'Detached mode: Run containers in the background' },
+  watch: { type: 'boolean', short: 'w', description: 'Watch source code and rebuild/refresh containers when files are updated' },
   ...CREATE_FLAGS,
   'no-color': { type: 'boolean', description: 'Produce monochrome output' },
   'no-log-prefix': { type: 'boolean', description: "Don't print prefix in logs" },

@@ -5,6 +5,7 @@ import { defineCommand } from '../define.ts'
 import { runAttachedUp } from './_attached-up.ts'
 import { printPlan, withProject } from './_project-command.ts'
 import { toUpPlan, UP_FLAGS } from './_up-flags.ts'
+import { printWatch } from './watch.ts'
 
 /** `--quiet-pull`: no pull progress rows. */
 export const withoutPulls = (event: ComposeEvent): boolean => !(event.type === 'progress' && event.id.startsWith('Image '))
@@ -26,6 +27,24 @@ export default defineCommand({
         printPlan(io, result.plan)
         if (!plan.detach) io.stdout.write("end of 'compose up' output, interactive run is not supported in dry-run mode\n")
         return 0
+      }
+      if (flags.watch) {
+        if (plan.detach) throw new ComposeError('CLI_USAGE', '--watch and --detach are incompatible', { hint: 'run `compose watch` next to `up -d` instead' })
+        // once the services are up, the develop.watch rules sync and rebuild while the logs are followed
+        const stopWatching = new AbortController()
+        signal.addEventListener('abort', () => stopWatching.abort(), { once: true })
+        let watching: Promise<void> = Promise.resolve()
+        const onStarted = (): void => {
+          watching = printWatch(io, run.project.watch({ ...(args.length > 0 ? { services: args } : {}), signal: stopWatching.signal }), false).catch((error: unknown) => {
+            if (!stopWatching.signal.aborted) throw error
+          })
+        }
+        try {
+          return await runAttachedUp({ flags, services: args, io, signal, onForce: ctx.onForce, onStarted }, run, plan)
+        } finally {
+          stopWatching.abort()
+          await watching
+        }
       }
       if (plan.detach) {
         await run.project.up({ ...plan.options, signal })
