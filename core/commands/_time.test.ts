@@ -8,7 +8,8 @@ describe('--since / --until values', () => {
   it('reads Go durations as that long before now', () => {
     expect(toUnixSeconds('42m', now)).toBe(nowSeconds - 42 * 60)
     expect(toUnixSeconds('1h30m', now)).toBe(nowSeconds - 5400)
-    expect(toUnixSeconds('1.5s', now)).toBe(nowSeconds - 2)
+    expect(toUnixSeconds('1.5s', now)).toBe(nowSeconds - 1.5)
+    expect(toUnixSeconds('0s', now)).toBe(nowSeconds) // to the millisecond: `--until 0s` keeps what just happened
   })
 
   it('reads RFC 3339 timestamps, with a zone or in local time', () => {

@@ -13,7 +13,8 @@ export function toUnixSeconds(value: string, now: Date = new Date()): number {
   const v = value.trim()
   if (v !== '0' && v !== '') {
     try {
-      return Math.floor((now.getTime() - parseDuration(v) / 1e6) / 1000)
+      // fractional seconds: the engine compares to the nanosecond, so `--until 0s` includes what just happened
+      return (now.getTime() - parseDuration(v) / 1e6) / 1000
     } catch {
       // not a duration: try the other forms
     }
