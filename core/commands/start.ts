@@ -1,13 +1,20 @@
-/** `start`: start the existing containers that are not running, dependencies first. */
+/** `start`: start the existing containers that are not running, dependencies first; `--wait` waits until they are running/healthy. */
 import type { EngineClient } from '../engine/client.ts'
+import { buildGraph, selectServices } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
 import type { RunContext } from '../converge/run-context.ts'
 import { runLifecycle, target, type LifecycleOptions, type LifecycleResult } from './_lifecycle.ts'
+import { waitForServices } from './_wait.ts'
 
-export type StartOptions = LifecycleOptions
+export interface StartOptions extends LifecycleOptions {
+  /** `--wait`: wait for the services to be running/healthy (through the `service:ready` hook). */
+  wait?: boolean
+  /** `--wait-timeout` seconds. */
+  waitTimeout?: number
+}
 
-export function start(client: EngineClient, project: Project, options: StartOptions = {}, ctx: RunContext = {}): Promise<LifecycleResult> {
-  return runLifecycle(client, project, options, {
+export async function start(client: EngineClient, project: Project, options: StartOptions = {}, ctx: RunContext = {}): Promise<LifecycleResult> {
+  const result = await runLifecycle(client, project, options, {
     command: 'start',
     direction: 'up',
     steps: (c) =>
@@ -15,4 +22,10 @@ export function start(client: EngineClient, project: Project, options: StartOpti
         ? []
         : [c.state === 'paused' ? { op: { type: 'container:unpause', service: c.service, target: target(c) }, cause: 'paused' } : { op: { type: 'container:start', service: c.service, target: target(c) }, cause: `not running (${c.state})` }],
   }, ctx)
+  if (options.wait === true && options.dryRun !== true) {
+    const graph = buildGraph(project)
+    const services = selectServices(project, graph, options.services, { noDeps: true })
+    await waitForServices(client, project, graph, [...services], options.waitTimeout, ctx)
+  }
+  return result
 }
