@@ -11,6 +11,9 @@ import {
   unpauseContainer,
 } from '../engine/api/containers.ts'
 import { removeImage } from '../engine/api/images.ts'
+import { putContainerArchive } from '../engine/api/container-archive.ts'
+import { writeTar } from '../engine/tar.ts'
+import { injectedEntries } from './_injected-files.ts'
 import { connectNetwork, createNetwork, removeNetwork } from '../engine/api/networks.ts'
 import { settleDuplicateNetworks } from './_network-race.ts'
 import { createVolume, removeVolume } from '../engine/api/volumes.ts'
@@ -165,6 +168,7 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       state.created.set(node.id, created.Id)
       try {
         for (const extra of draft.spec.extraNetworks) await connectNetwork(client, extra.network, created.Id, { endpoint: extra.endpoint, ...sig })
+      if (draft.spec.files.length > 0) await putContainerArchive(client, created.Id, '/', writeTar(injectedEntries(draft.spec.files)), sig)
       } catch (error) {
         await removeContainer(client, created.Id, { force: true }).catch(() => undefined)
         throw error

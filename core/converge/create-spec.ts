@@ -10,7 +10,7 @@ import type { ServiceContainerIds } from './hash.ts'
 import { toConfig } from './spec-config.ts'
 import { toHostSettings } from './spec-host.ts'
 import { containerLabels, type ProjectLabels } from './spec-labels.ts'
-import { toMounts } from './spec-mounts.ts'
+import { toMounts, type InjectedFile } from './spec-mounts.ts'
 import { toNetworking, type ExtraNetwork } from './spec-networks.ts'
 import { toPorts } from './spec-ports.ts'
 import { toResources } from './spec-resources.ts'
@@ -48,6 +48,8 @@ export interface CreateSpec {
   body: ContainerCreateBody
   /** Networks to connect after create (API < 1.44 takes one network at create). */
   extraNetworks: ExtraNetwork[]
+  /** `content:`/`environment:` secrets and configs, copied in after create, before start. */
+  files: InjectedFile[]
   warnings: string[]
 }
 
@@ -79,6 +81,7 @@ export function toCreateSpec(input: CreateSpecInput, createName: string = input.
     ...(service.platform === undefined ? {} : { platform: service.platform }),
     body,
     extraNetworks: networking.extra,
+    files: mounts.files,
     warnings: warnings.map((w) => `service "${service.name}": ${w}`),
   }
 }

@@ -13,6 +13,17 @@ const ANONYMOUS = /^[0-9a-f]{64}$/
 export interface MountsResult {
   host: Pick<HostConfig, 'Binds' | 'Mounts' | 'Tmpfs' | 'VolumesFrom'>
   volumes?: Record<string, Record<string, never>>
+  /** `content:`/`environment:` secrets and configs: copied into the container after create. */
+  files: InjectedFile[]
+}
+
+/** A file written into the container before it starts (docker compose copies these too). */
+export interface InjectedFile {
+  target: string
+  content: string
+  mode: number
+  uid?: number
+  gid?: number
 }
 
 function bindString(v: ServiceVolumeConfig): string {
@@ -67,11 +78,11 @@ function toMount(input: CreateSpecInput, v: ServiceVolumeConfig, warnings: strin
   }
 }
 
-function fileMount(kind: 'secrets' | 'configs', ref: FileReference, input: CreateSpecInput, warnings: string[]): Mount | undefined {
+function fileMount(kind: 'secrets' | 'configs', ref: FileReference, input: CreateSpecInput, warnings: string[], files: InjectedFile[]): Mount | undefined {
   const def = kind === 'secrets' ? input.project.secrets[ref.source] : input.project.configs[ref.source]
   let target = ref.target ?? (kind === 'secrets' ? `/run/secrets/${ref.source}` : `/${ref.source}`)
   if (kind === 'secrets' && !target.startsWith('/')) target = `/run/secrets/${target}`
-  if (ref.uid !== undefined || ref.gid !== undefined || ref.mode !== undefined) {
+  if (def?.file !== undefined && (ref.uid !== undefined || ref.gid !== undefined || ref.mode !== undefined)) {
     warnings.push(`${kind} "${ref.source}": uid, gid and mode are not supported for file-based ${kind}; ignored`)
   }
   if (def?.file !== undefined) return { Type: 'bind', Source: def.file, Target: target, ReadOnly: true }
@@ -79,7 +90,12 @@ function fileMount(kind: 'secrets' | 'configs', ref: FileReference, input: Creat
     warnings.push(`${kind} "${ref.source}" is external (swarm only); ignored`)
     return undefined
   }
-  warnings.push(`${kind} "${ref.source}" from environment or content is not supported yet; ignored`)
+  const content = def?.content ?? (def?.environment === undefined ? undefined : input.project.environment?.[def.environment])
+  if (content === undefined) {
+    warnings.push(`${kind} "${ref.source}": ${def?.environment === undefined ? 'no file, content or environment' : `variable ${def.environment} is not set`}; ignored`)
+    return undefined
+  }
+  files.push({ target, content, mode: ref.mode ?? 0o444, ...(ref.uid === undefined ? {} : { uid: Number(ref.uid) }), ...(ref.gid === undefined ? {} : { gid: Number(ref.gid) }) })
   return undefined
 }
 
@@ -95,12 +111,13 @@ export function toMounts(input: CreateSpecInput, warnings: string[]): MountsResu
     const m = toMount(input, v, warnings)
     if (m !== undefined) mounts.push(m)
   }
+  const files: InjectedFile[] = []
   for (const ref of service.secrets ?? []) {
-    const m = fileMount('secrets', ref, input, warnings)
+    const m = fileMount('secrets', ref, input, warnings, files)
     if (m !== undefined) mounts.push(m)
   }
   for (const ref of service.configs ?? []) {
-    const m = fileMount('configs', ref, input, warnings)
+    const m = fileMount('configs', ref, input, warnings, files)
     if (m !== undefined) mounts.push(m)
   }
   // anonymous volumes of the replaced container at paths the service does not mount (image VOLUMEs)
@@ -130,5 +147,6 @@ export function toMounts(input: CreateSpecInput, warnings: string[]): MountsResu
       ...(Object.keys(tmpfs).length > 0 ? { Tmpfs: tmpfs } : {}),
       ...(volumesFrom.length > 0 ? { VolumesFrom: volumesFrom } : {}),
     },
+    files,
   }
 }

@@ -48,7 +48,7 @@ export function sampleHookArgs(project: ComposeProject, reports: SampleReports =
   const done = { project: p.name, command: 'up', plan: new Plan() }
   const create: ContainerCreateDraft =
     first === undefined
-      ? { project: p, service: { name: 'none' } as ServiceConfig, number: 1, spec: { name: `${p.name}-none-1`, body: { Image: 'busybox:latest', Labels: {} }, extraNetworks: [], warnings: [] } }
+      ? { project: p, service: { name: 'none' } as ServiceConfig, number: 1, spec: { name: `${p.name}-none-1`, body: { Image: 'busybox:latest', Labels: {} }, extraNetworks: [], files: [], warnings: [] } }
       : containerCreateDraft(project, first)
   return {
     'engine:request': [{ method: 'GET', path: '/containers/json', query: { all: true } }],

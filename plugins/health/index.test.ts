@@ -41,7 +41,7 @@ describe('compose:health', () => {
 
   it('sets the create body through container:create', async () => {
     const service: ServiceConfig = { name: 'db', image: 'x', healthcheck: { test: ['CMD-SHELL', 'true'] } }
-    const draft: ContainerCreateDraft = { project, service, number: 1, spec: { name: 'p-db-1', body: {}, extraNetworks: [], warnings: [] } }
+    const draft: ContainerCreateDraft = { project, service, number: 1, spec: { name: 'p-db-1', body: {}, extraNetworks: [], files: [], warnings: [] } }
     await new PluginHost(HOOK_KINDS, [healthPlugin()]).call('container:create', new AbortController().signal, draft)
     expect(draft.spec.body.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'true'] })
   })
