@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ComposeError } from '../../core/errors.ts'
-import { createChannel } from './channel.ts'
+import { createChannel } from '../../core/commands/_channel.ts'
 import { encodeItem, negotiateStream, streamResponse, type StreamItem } from './stream.ts'
 
 describe('negotiateStream', () => {

@@ -11,6 +11,7 @@ import { ComposeError } from '../errors.ts'
 import type { EngineEndpoint } from './host.ts'
 import type { EngineRequest, EngineResponse, HijackedStream, Transport } from './transport.ts'
 import { connectionError } from './transport-errors.ts'
+import { collectBytes } from './bytes.ts'
 
 export interface UndiciTransportOptions {
   /** Upper bound of sockets kept to the engine (default 16). */
@@ -71,11 +72,7 @@ export class UndiciTransport implements Transport {
       status: res.statusCode,
       headers: responseHeaders,
       body: readBody(stream, this.address, signal),
-      async bytes() {
-        const chunks: Uint8Array[] = []
-        for await (const chunk of readBody(stream, 'engine', signal)) chunks.push(chunk)
-        return concat(chunks)
-      },
+      bytes: () => collectBytes(readBody(stream, 'engine', signal)),
       async dump() {
         try {
           await stream.dump()
@@ -155,19 +152,6 @@ async function* readBody(stream: AsyncIterable<unknown>, address: string, signal
     if (signal?.aborted) return
     throw connectionError(error, address, signal)
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array
-  let size = 0
-  for (const c of chunks) size += c.byteLength
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.byteLength
-  }
-  return out
 }
 
 function socketStream(socket: Duplex, signal: AbortSignal | undefined): HijackedStream {

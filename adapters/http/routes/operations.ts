@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import type { ComposeEvent } from '../../../core/events.ts'
 import { OPERATIONS, type Operation, type OperationName } from '../api.ts'
-import { createChannel } from '../channel.ts'
+import { createChannel } from '../../../core/commands/_channel.ts'
 import { jsonResponse } from '../errors.ts'
 import { BuildBody, DownBody, ExecBody, ExecResultSchema, PullBody, RestartBody, StartBody, StopBody, UpBody } from '../schemas.ts'
 import { negotiateStream, streamResponse, type StreamItem } from '../stream.ts'
