@@ -14,6 +14,7 @@ import type { Environment } from '../../core/runtime/env.ts'
 import { createCompose } from '../lib/compose.ts'
 import { ComposeProject } from '../lib/project.ts'
 import { createLoadCache } from '../lib/load-cache.ts'
+import { assertBuildsUnder, confinedFs } from './confined-fs.ts'
 import type { ComposeApi, ExecResult, LogEntry, ProjectEvent, ProjectRef } from './api.ts'
 import { capOutput, toContainerInfo, toLogEntry, toProjectEvent } from './_to-wire.ts'
 
@@ -61,7 +62,7 @@ export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
     })
     const host = await compose.plugins(undefined)
     const key = JSON.stringify([ref.workingDir, ref.files, ref.name ?? null])
-    const load = await loads.get(key, (fs) => compose.load({ files: [...ref.files], ...(ref.name === undefined ? {} : { projectName: ref.name }), signal, fs }, host))
+    const load = await loads.get(key, (fs) => compose.load({ files: [...ref.files], ...(ref.name === undefined ? {} : { projectName: ref.name }), signal, fs: confinedFs(fs, ref.root) }, host))
     if (held || host.has('engine:request') || host.has('engine:responded')) {
       const own = compose.engine(host, signal)
       return { project: new ComposeProject(compose, load, host, own), close: () => own.close() }
@@ -88,13 +89,21 @@ export function createDefaultApi(options: DefaultApiOptions): ComposeApi {
       return entries.map(toContainerInfo)
     },
 
-    up: (ref, body, signal, emit) => using(ref, signal, emit, async (p) => void (await p.up({ ...body, signal }))),
+    up: (ref, body, signal, emit) =>
+      using(ref, signal, emit, async (p) => {
+        await assertBuildsUnder(p.project, ref.root, body.services)
+        await p.up({ ...body, signal })
+      }),
     down: (ref, body, signal, emit) => using(ref, signal, emit, async (p) => void (await p.down({ ...body, signal }))),
     start: (ref, body, signal, emit) => using(ref, signal, emit, async (p) => void (await p.start({ ...body, signal }))),
     stop: (ref, body, signal, emit) => using(ref, signal, emit, async (p) => void (await p.stop({ ...body, signal }))),
     restart: (ref, body, signal, emit) => using(ref, signal, emit, async (p) => void (await p.restart({ ...body, signal }))),
     pull: (ref, body, signal, emit) => using(ref, signal, emit, async (p) => void (await p.pull({ ...body, signal }))),
-    build: (ref, body, signal, emit) => using(ref, signal, emit, async (p) => void (await p.build({ ...body, signal }))),
+    build: (ref, body, signal, emit) =>
+      using(ref, signal, emit, async (p) => {
+        await assertBuildsUnder(p.project, ref.root, body.services)
+        await p.build({ ...body, signal })
+      }),
 
     async exec(ref, body, signal): Promise<ExecResult> {
       const stdout = capOutput(limit)

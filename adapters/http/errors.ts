@@ -122,7 +122,11 @@ export interface HttpError {
 
 /** Any thrown value as a status and a body that is safe to send. */
 export function toHttpError(error: unknown): HttpError {
-  if (error instanceof ComposeError) return { status: statusForCode(error.code), body: toErrorBody(error), expected: true }
+  if (error instanceof ComposeError) {
+    // a plugin that failed on a refusal of ours (e.g. a file outside the root) answers as that refusal
+    const cause = error.code === 'PLUGIN_ERROR' && error.cause instanceof ComposeError && error.cause.code.startsWith('HTTP_') ? error.cause : undefined
+    return { status: statusForCode(cause?.code ?? error.code), body: toErrorBody(error), expected: true }
+  }
   return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'internal error (details are in the server log)' }, expected: false }
 }
 
