@@ -112,6 +112,8 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     server = started.child
     const http = client(started.port, token)
     const psPath = `/v1/projects/${name}/ps`
+    // by directory: no engine lookup of where the project lives
+    const psDirPath = `/v1/projects/dir%3A${name}/ps`
     const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 })
     const rssIdle = rssOf(server.pid)
 
@@ -121,12 +123,15 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
       const p = await compose.project({ files: [join(dir, 'compose.yaml')] })
       await p.ps()
     }
-    for (let i = 0; i < 10; i++) await Promise.all([http.get(psPath, keepAlive), project.ps(), loadAndPs()])
-    const t = { http: [] as number[], lib: [] as number[], loadLib: [] as number[] }
+    for (let i = 0; i < 10; i++) await Promise.all([http.get(psPath, keepAlive), http.get(psDirPath, keepAlive), project.ps(), loadAndPs()])
+    const t = { http: [] as number[], httpDir: [] as number[], lib: [] as number[], loadLib: [] as number[] }
     for (let i = 0; i < runs; i++) {
       const r = await http.get(psPath, keepAlive)
       if (r.status !== 200) throw new Error(`GET ps answered ${r.status}`)
       t.http.push(r.ms)
+      const d = await http.get(psDirPath, keepAlive)
+      if (d.status !== 200) throw new Error(`GET ps (dir:) answered ${d.status}`)
+      t.httpDir.push(d.ms)
       let start = performance.now()
       await project.ps()
       t.lib.push(performance.now() - start)
@@ -172,7 +177,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     const after = await http.get(psPath, new Agent())
     const rssAfter = rssOf(server.pid)
 
-    const m = { http: median(t.http), lib: median(t.lib), loadLib: median(t.loadLib) }
+    const m = { http: median(t.http), httpDir: median(t.httpDir), lib: median(t.lib), loadLib: median(t.loadLib) }
     const mib = (x: number): string => `${x.toFixed(1)} MiB`
     lines.push(
       `  ${concurrency} concurrent GET ps: ${burstErrors} errors, all answered in ${burstMs.toFixed(0)} ms (p50 ${median(burst.map((r) => r.ms)).toFixed(1)} ms, p99 ${quantile(burst.map((r) => r.ms), 0.99).toFixed(1)} ms)`,
@@ -183,14 +188,16 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     return {
       title: `HTTP adapter load (median of ${runs} interleaved runs; server in a child process on 127.0.0.1)`,
       rows: [
-        { name: 'GET ps over HTTP', meanMs: m.http },
+        { name: 'GET ps over HTTP (project by name)', meanMs: m.http },
+        { name: 'GET ps over HTTP (project by dir:)', meanMs: m.httpDir },
         { name: 'library project.ps() (project loaded once)', meanMs: m.lib },
         { name: 'library load + ps (what a request does)', meanMs: m.loadLib },
         { name: `${concurrency} concurrent GET ps, wall time`, meanMs: burstMs },
         { name: `GET ps during ${streams} held log streams (p50)`, meanMs: median(during) },
       ],
       checks: [
-        { name: 'GET ps / project.ps()', value: m.http / m.lib, target: 1.3 },
+        { name: 'GET ps (by name) / project.ps()', value: m.http / m.lib, target: 1.3 },
+        { name: 'GET ps (by dir:) / project.ps()', value: m.httpDir / m.lib, target: 1.3 },
         { name: 'GET ps / load + ps', value: m.http / m.loadLib, target: 1.3 },
       ],
       text: lines.join('\n'),
