@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { createCompose } from '../adapters/lib/index.ts'
+import { listContainers, listNetworks, removeContainer, removeNetwork } from '../core/engine/index.ts'
 import type { BenchReport } from './report.ts'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -204,7 +205,15 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     }
   } finally {
     server?.kill('SIGTERM')
+    // `down` can lose a race with the server's own engine connections closing: sweep by label too
     await project.down({ timeout: 0 }).catch(() => {})
+    const label = `com.docker.compose.project=${project.name}`
+    for (const c of await listContainers(project.client, { all: true, filters: { label: [label] } }).catch(() => [])) {
+      await removeContainer(project.client, c.Id, { force: true }).catch(() => {})
+    }
+    for (const n of await listNetworks(project.client, { filters: { label: [label] } }).catch(() => [])) {
+      await removeNetwork(project.client, n.Id).catch(() => {})
+    }
     await project.close()
     rmSync(root, { recursive: true, force: true })
   }
