@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { Project, ServiceConfig } from '../model/project.ts'
 import type { AttachEvent, AttachSession } from './_attach-logs.ts'
 import { attachedServices, superviseAttached, type SuperviseEvent } from './_attached-up.ts'
+import { projectOf } from './_project-fixture.ts'
 
 function project(services: Record<string, Partial<ServiceConfig>>): Project {
-  return {
-    name: 'p',
-    services: Object.fromEntries(Object.entries(services).map(([k, s]) => [k, { name: k, image: 'busybox', ...s }])),
-    networks: {},
-    volumes: {},
-    secrets: {},
-    configs: {},
-    workingDir: '/tmp',
-  } as Project
+  return projectOf('p', services, { defaults: { image: 'busybox' }, extra: { workingDir: '/tmp' } })
 }
 
 const p = project({ db: {}, cache: { attach: false }, web: { depends_on: { db: { condition: 'service_started', required: true }, cache: { condition: 'service_started', required: true } } } })

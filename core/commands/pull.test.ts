@@ -6,6 +6,7 @@ import { createFakeEngine } from '../build/_fake-engine.ts'
 import type { ComposeEvent } from '../events.ts'
 import type { Project, ServiceConfig } from '../model/project.ts'
 import { pull } from './pull.ts'
+import { projectOf } from './_project-fixture.ts'
 
 let dir: string
 beforeEach(async () => {
@@ -16,14 +17,7 @@ afterEach(async () => {
 })
 
 function project(services: Record<string, Partial<ServiceConfig>>): Project {
-  return {
-    name: 'shop',
-    services: Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { name, ...s } as ServiceConfig])),
-    networks: {},
-    volumes: {},
-    secrets: {},
-    configs: {},
-  }
+  return projectOf('shop', services)
 }
 
 const b64 = (s: string): unknown => JSON.parse(atob(s.replace(/-/g, '+').replace(/_/g, '/')))

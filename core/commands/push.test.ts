@@ -3,16 +3,10 @@ import { createFakeEngine } from '../build/_fake-engine.ts'
 import type { ComposeEvent } from '../events.ts'
 import type { Project, ServiceConfig } from '../model/project.ts'
 import { push } from './push.ts'
+import { projectOf } from './_project-fixture.ts'
 
 function project(services: Record<string, Partial<ServiceConfig>>): Project {
-  return {
-    name: 'shop',
-    services: Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { name, ...s } as ServiceConfig])),
-    networks: {},
-    volumes: {},
-    secrets: {},
-    configs: {},
-  }
+  return projectOf('shop', services)
 }
 
 const present = { Id: 'sha256:local', Created: '2020-01-01T00:00:00Z' }

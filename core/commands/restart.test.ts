@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { buildGraph } from '../graph/graph.ts'
 import type { Project, ServiceConfig } from '../model/project.ts'
 import { withRestartDependents } from './restart.ts'
+import { projectOf } from './_project-fixture.ts'
 
 function project(services: Record<string, Partial<ServiceConfig>>): Project {
-  return {
-    name: 'p',
-    services: Object.fromEntries(Object.entries(services).map(([name, s]) => [name, { name, image: 'busybox', ...s }])),
-    networks: {},
-    volumes: {},
-    secrets: {},
-    configs: {},
-  }
+  return projectOf('p', services, { defaults: { image: 'busybox' } })
 }
 
 const dep = (restart: boolean) => ({ condition: 'service_started' as const, required: true, restart })

@@ -4,20 +4,10 @@
  * Understands ustar, PAX (`x`, `g`) and GNU long names (`L`, `K`), as Docker and Go write them.
  */
 import { ComposeError } from '../errors.ts'
-import { BLOCK, decodeHeader, isZeroBlock, parsePax, typeOfFlag, type TarEntryType } from './_tar-header.ts'
+import { BLOCK, decodeHeader, isZeroBlock, parsePax, typeOfFlag, type TarHeader } from './_tar-header.ts'
 
-export interface TarReadEntry {
-  name: string
-  type: TarEntryType
-  size: number
-  mode: number
-  uid: number
-  gid: number
-  mtime: Date
-  /** Target of a symlink or hard link. */
-  linkname: string
-  uname: string
-  gname: string
+/** An entry as read: the header's fields (without the raw type flag) and the streamed bytes. */
+export interface TarReadEntry extends Omit<TarHeader, 'flag'> {
   /** The file's bytes (empty for other types). */
   content: AsyncIterable<Uint8Array>
 }

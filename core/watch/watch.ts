@@ -48,7 +48,7 @@ async function dockerignore(service: ServiceConfig): Promise<string[] | undefine
   return text === undefined ? undefined : parseIgnoreFile(text)
 }
 
-/** The compiled rules of the selected services; WATCH_INVALID when none has any. */
+/** The compiled rules of the selected services; WATCH_INVALID when no service has a rule. */
 export async function projectRules(project: Project, services: readonly string[] | undefined): Promise<WatchRule[]> {
   const names = services === undefined || services.length === 0 ? Object.keys(project.services) : services
   const rules: WatchRule[] = []
