@@ -241,7 +241,8 @@ export async function openAttachSession(client: EngineClient, project: string, o
           }
           await sync(t, state)
         }
-        if (attach.has(service) && (t.alive || t.following)) names.push(t.name)
+        // a container this `up` started is attached even if it already exited (a quick job)
+        if (attach.has(service) && (t.alive || t.following || by !== undefined)) names.push(t.name)
       }
       live = true
       for (const e of buffer.splice(0)) chain = chain.then(() => onEvent(e))
