@@ -1,22 +1,50 @@
 #!/usr/bin/env node
-// The `compose` command. Node runs the bundled JavaScript (`npm run build` makes dist/cli/);
-// Bun runs the TypeScript sources directly.
-const onBun = typeof globalThis.Bun !== 'undefined'
-if (!onBun && !process.argv.slice(2).includes('serve')) {
-  // undici's HTTP parser is WebAssembly; V8's optimizing tier recompiles it on a worker thread
-  // for ~35 MB and up to 0.3 s at exit, which a short-lived CLI never benefits from (the
-  // long-running `serve` does).
-  try {
-    const v8 = await import('node:v8')
-    v8.setFlagsFromString('--liftoff-only')
-  } catch {}
-}
-const entry = onBun ? '../adapters/cli/main.ts' : '../dist/cli/main.js'
-const { main } = await import(new URL(entry, import.meta.url).href).catch((error) => {
-  if (error?.code === 'ERR_MODULE_NOT_FOUND' && entry.startsWith('../dist/')) {
+// The `compose` command. Bun runs the TypeScript sources directly; Node runs the bundle that
+// `npm run build` makes (dist/cli/main.cjs), compiled through vm.Script with the V8 code cache
+// made next to it, so that a short command does not spend its time compiling JavaScript.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import vm from 'node:vm'
+
+async function loadNodeBundle() {
+  const file = fileURLToPath(new URL('../dist/cli/main.cjs', import.meta.url))
+  if (!existsSync(file)) {
     process.stderr.write('compose: the JavaScript build is missing; run `npm run build` in the compose package first\n')
     process.exit(1)
   }
-  throw error
-})
+  if (!process.argv.slice(2).includes('serve')) {
+    // undici's HTTP parser is WebAssembly; V8's optimizing tier recompiles it on a worker thread
+    // for ~35 MB and up to 0.3 s at exit, which a short-lived CLI never benefits from (the
+    // long-running `serve` does). Set before compiling: the code cache records V8's flags.
+    const v8 = await import('node:v8')
+    v8.setFlagsFromString('--liftoff-only')
+  }
+  const cacheFile = `${file}.cache`
+  let cachedData
+  try {
+    cachedData = readFileSync(cacheFile)
+  } catch {}
+  const source = readFileSync(file, 'utf8')
+  // import() inside a vm.Script has no loader (and vm's own option for one is experimental and
+  // lost with a code cache): the few the CLI makes (config files, plugins) go through this one
+  const importer = (specifier) => import(specifier)
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __compose_import) {${source}\n})`, {
+    filename: file,
+    cachedData,
+  })
+  const mod = { exports: {} }
+  script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file), importer)
+  if (process.env.COMPOSE_WRITE_CODE_CACHE === '1') {
+    // `npm run build` asks for the cache after a warm-up command (scripts/bundle-cli.mjs)
+    process.on('exit', () => {
+      writeFileSync(`${cacheFile}.tmp`, script.createCachedData())
+      renameSync(`${cacheFile}.tmp`, cacheFile)
+    })
+  }
+  return mod.exports
+}
+
+const { main } = typeof globalThis.Bun !== 'undefined' ? await import('../adapters/cli/main.ts') : await loadNodeBundle()
 process.exit(await main(process.argv.slice(2)))

@@ -26,14 +26,22 @@ export function findConfigFile(dir: string): string | undefined {
   return undefined
 }
 
+// Node runs the CLI as one bundle compiled by vm.Script with a V8 code cache (bin/compose.mjs);
+// there `import()` has no module loader behind it, so the bin passes one in under this name.
+declare const __compose_import: ((specifier: string) => Promise<unknown>) | undefined
+
+function dynamicImport(specifier: string): Promise<unknown> {
+  return typeof __compose_import === 'function' ? __compose_import(specifier) : import(specifier)
+}
+
 async function importFile(file: string): Promise<Record<string, unknown>> {
   const isTs = /\.(c|m)?tsx?$/.test(file)
   if (isTs && detectRuntime() === 'node') {
-    const { createJiti } = await import('jiti')
+    const { createJiti } = (await dynamicImport('jiti')) as typeof import('jiti')
     const jiti = createJiti(import.meta.url, { interopDefault: false, moduleCache: false })
     return (await jiti.import(file)) as Record<string, unknown>
   }
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>
+  return (await dynamicImport(pathToFileURL(file).href)) as Record<string, unknown>
 }
 
 export async function loadConfigFile(file: string): Promise<ComposeConfig> {

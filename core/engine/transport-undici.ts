@@ -1,12 +1,22 @@
 /**
  * Transport over undici's Dispatcher API: one Agent per engine, `request()` for every call,
  * `upgrade()` for hijacked attach/exec. Works unchanged on Node 20+, Bun and Deno
- * (see shared/reference/transport.md). Imported as `undici/index.js` so that Bun loads the
- * real package instead of its built-in shim, which ignores the dispatcher.
+ * (see shared/reference/transport.md).
+ *
+ * Only the three modules used are imported, by file path: undici's index.js also loads fetch,
+ * WebSocket, the cache and mock layers (~100 modules, ~45 ms of every CLI start on Node), and a
+ * path inside the package is also what keeps Bun from swapping in its built-in shim, which
+ * ignores the dispatcher. The package ships no types for these files; the public ones describe
+ * them.
  */
 import type { Duplex } from 'node:stream'
-import { Agent } from 'undici/index.js'
-import type { Dispatcher } from 'undici/index.js'
+import type { Agent as AgentClass, Dispatcher } from 'undici/index.js'
+// @ts-ignore -- undici's internal files carry no .d.ts; typed below from the package's public types
+import AgentModule from 'undici/lib/dispatcher/agent.js'
+// @ts-ignore -- as above
+import requestModule from 'undici/lib/api/api-request.js'
+// @ts-ignore -- as above
+import upgradeModule from 'undici/lib/api/api-upgrade.js'
 import { ComposeError } from '../errors.ts'
 import type { EngineEndpoint } from './host.ts'
 import type { EngineRequest, EngineResponse, HijackedStream, Transport } from './transport.ts'
@@ -20,9 +30,13 @@ export interface UndiciTransportOptions {
 
 type UndiciBody = string | Uint8Array | AsyncIterable<Uint8Array> | null
 
+const Agent = AgentModule as unknown as typeof AgentClass
+const apiRequest = requestModule as unknown as (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>
+const apiUpgrade = upgradeModule as unknown as (this: Dispatcher, options: Dispatcher.UpgradeOptions) => Promise<Dispatcher.UpgradeData>
+
 export class UndiciTransport implements Transport {
   readonly address: string
-  readonly #agent: Agent
+  readonly #agent: AgentClass
   readonly #origin: string
 
   constructor(endpoint: EngineEndpoint, options: UndiciTransportOptions = {}) {
@@ -59,7 +73,7 @@ export class UndiciTransport implements Transport {
         body: body as Dispatcher.RequestOptions['body'],
         signal: req.signal ?? null,
       }
-      res = await this.#agent.request(options)
+      res = await apiRequest.call(this.#agent, options)
     } catch (error) {
       throw connectionError(error, this.address, req.signal)
     }
@@ -97,7 +111,7 @@ export class UndiciTransport implements Transport {
         signal: req.signal ?? null,
         body,
       } as unknown as Dispatcher.UpgradeOptions
-      const upgraded = await this.#agent.upgrade(options)
+      const upgraded = await apiUpgrade.call(this.#agent, options)
       socket = upgraded.socket
     } catch (error) {
       throw connectionError(error, this.address, req.signal)
@@ -110,11 +124,11 @@ export class UndiciTransport implements Transport {
   }
 }
 
-function assertRealUndici(agent: Agent): void {
-  const a = agent as unknown as { upgrade?: unknown; close?: unknown; dispatch?: unknown }
-  if (typeof a.upgrade !== 'function' || typeof a.close !== 'function' || typeof a.dispatch !== 'function') {
+function assertRealUndici(agent: AgentClass): void {
+  const a = agent as unknown as { close?: unknown; dispatch?: unknown }
+  if (typeof apiRequest !== 'function' || typeof apiUpgrade !== 'function' || typeof a.close !== 'function' || typeof a.dispatch !== 'function') {
     throw new ComposeError('ENGINE_UNSUPPORTED_RUNTIME', 'the undici module loaded here is not the real undici (a runtime shim?)', {
-      hint: 'import undici as "undici/index.js" and install undici 7 from npm',
+      hint: 'install undici 7 from npm; compose imports its files by path (undici/lib/...)',
     })
   }
 }
