@@ -4,7 +4,7 @@
  * absolute path, no `.`/`..` segment, no backslash: 400) and then every path is realpath'd
  * (symlinks resolved) and must stay under a root (403). File access is injected.
  */
-import { realpath as fsRealpath, stat as fsStat } from 'node:fs/promises'
+import { realpathSync, statSync } from 'node:fs'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import { ComposeError } from '../../core/errors.ts'
 
@@ -14,15 +14,15 @@ export interface PathFs {
   kind(path: string): Promise<'file' | 'directory' | 'other' | undefined>
 }
 
+/**
+ * Synchronous calls behind the async interface: a request makes a handful of them on local
+ * paths, each a few microseconds, where a trip through libuv's thread pool costs ~0.1 ms.
+ */
 export const nodePathFs: PathFs = {
-  realpath: (path) => fsRealpath(path),
+  realpath: async (path) => realpathSync.native(path),
   async kind(path) {
-    try {
-      const s = await fsStat(path)
-      return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other'
-    } catch {
-      return undefined
-    }
+    const s = statSync(path, { throwIfNoEntry: false })
+    return s === undefined ? undefined : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other'
   },
 }
 
