@@ -15,6 +15,7 @@ export const CREATE_FLAGS = {
   'no-build': { type: 'boolean', description: "Don't build an image, even if it's policy" },
   pull: { type: 'string', placeholder: 'POLICY', description: 'Pull image before running ("always"|"missing"|"never"|"policy")' },
   'quiet-pull': { type: 'boolean', description: 'Pull without printing progress information' },
+  'quiet-build': { type: 'boolean', description: 'Suppress the build output' },
   'force-recreate': { type: 'boolean', description: "Recreate containers even if their configuration and image haven't changed" },
   'no-recreate': { type: 'boolean', description: "If containers already exist, don't recreate them. Incompatible with --force-recreate." },
   'remove-orphans': { type: 'boolean', description: 'Remove containers for services not defined in the Compose file' },

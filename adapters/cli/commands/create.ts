@@ -2,7 +2,7 @@
 import { defineCommand } from '../define.ts'
 import { printPlan, withProject } from './_project-command.ts'
 import { CREATE_FLAGS, toCreateOptions } from './_up-flags.ts'
-import { withoutPulls } from './up.ts'
+import { quietFilter } from './_progress-filters.ts'
 
 export default defineCommand({
   name: 'create',
@@ -12,7 +12,7 @@ export default defineCommand({
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
     const options = toCreateOptions(flags, args, io.env)
-    return withProject(ctx, { lock: true, services: args, ...(flags['quiet-pull'] ? { filter: withoutPulls } : {}) }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services: args, ...quietFilter(flags) }, async ({ project }) => {
       const result = await project.create({ ...options, dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)
       return 0

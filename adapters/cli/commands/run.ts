@@ -5,6 +5,8 @@ import { defineCommand } from '../define.ts'
 import { openTerminal, stdinIsTTY } from '../terminal.ts'
 import { createProgress } from '../render/progress.ts'
 import { withProject } from './_project-command.ts'
+import { quietFilter } from './_progress-filters.ts'
+import { envFromFiles } from './_env-from-file.ts'
 
 const PULL = ['always', 'missing', 'never', 'policy'] as const
 
@@ -20,6 +22,7 @@ export default defineCommand({
     detach: { type: 'boolean', short: 'd', description: 'Run container in background and print container ID' },
     entrypoint: { type: 'string', placeholder: 'CMD', description: 'Override the entrypoint of the image' },
     env: { type: 'strings', short: 'e', placeholder: 'KEY=VAL', description: 'Set environment variables' },
+    'env-from-file': { type: 'strings', placeholder: 'FILE', description: 'Set environment variables from file' },
     interactive: { type: 'boolean', short: 'i', default: true, description: 'Keep STDIN open even if not attached' },
     label: { type: 'strings', short: 'l', placeholder: 'KEY=VAL', description: 'Add or override a label' },
     name: { type: 'string', placeholder: 'NAME', description: 'Assign a name to the container' },
@@ -28,6 +31,8 @@ export default defineCommand({
     publish: { type: 'strings', short: 'p', placeholder: 'PORT', description: "Publish a container's port(s) to the host" },
     pull: { type: 'string', placeholder: 'POLICY', description: 'Pull image before running ("always"|"missing"|"never"|"policy")' },
     'quiet-pull': { type: 'boolean', description: 'Pull without printing progress information' },
+    'quiet-build': { type: 'boolean', description: 'Suppress progress output from the build process' },
+    quiet: { type: 'boolean', short: 'q', description: "Don't print anything to STDOUT" },
     'remove-orphans': { type: 'boolean', description: 'Remove containers for services not defined in the Compose file' },
     rm: { type: 'boolean', description: 'Automatically remove the container when it exits' },
     'service-ports': { type: 'boolean', short: 'P', description: "Run command with all service's ports enabled and mapped to the host" },
@@ -41,8 +46,9 @@ export default defineCommand({
     const [service, ...command] = args
     if (service === undefined) throw new ComposeError('CLI_USAGE', 'run needs a service', { hint: 'compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]' })
     if (flags.pull !== undefined && !(PULL as readonly string[]).includes(flags.pull)) throw new ComposeError('CLI_USAGE', `invalid --pull value "${flags.pull}"`, { hint: `use one of: ${PULL.join(', ')}` })
+    if (flags.publish.length > 0 && flags['service-ports']) throw new ComposeError('CLI_USAGE', '--service-ports and --publish are incompatible')
     const tty = !flags['no-tty'] && stdinIsTTY()
-    return withProject(ctx, { services: [service], filter: (e) => !(flags['quiet-pull'] && e.type === 'progress' && e.id.startsWith('Image ')) }, async ({ project, swap }) => {
+    return withProject(ctx, { services: [service], ...quietFilter(flags) }, async ({ project, swap }) => {
       const terminal = openTerminal({ tty, stdin: flags.interactive && !flags.detach, forwardSignals: ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'] })
       // once the container talks, progress stops redrawing (warnings still show)
       let quiet = false
@@ -61,7 +67,7 @@ export default defineCommand({
           rm: flags.rm,
           tty,
           interactive: flags.interactive,
-          env: flags.env,
+          env: [...flags.env, ...envFromFiles(flags['env-from-file'], flags.env, project.project.environment ?? {}, io.cwd)],
           labels: flags.label,
           volumes: flags.volume,
           publish: flags.publish,

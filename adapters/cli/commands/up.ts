@@ -1,14 +1,11 @@
 /** `compose up`: create and start containers; attached unless `-d`/`--wait` (docker compose cmd/compose/up.go). */
 import { ComposeError } from '../../../core/errors.ts'
-import type { ComposeEvent } from '../../../core/events.ts'
 import { defineCommand } from '../define.ts'
 import { runAttachedUp } from './_attached-up.ts'
 import { printPlan, withProject } from './_project-command.ts'
+import { quietFilter } from './_progress-filters.ts'
 import { toUpPlan, UP_FLAGS } from './_up-flags.ts'
 import { printWatch } from './watch.ts'
-
-/** `--quiet-pull`: no pull progress rows. */
-export const withoutPulls = (event: ComposeEvent): boolean => !(event.type === 'progress' && event.id.startsWith('Image '))
 
 export default defineCommand({
   name: 'up',
@@ -18,7 +15,7 @@ export default defineCommand({
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
     const plan = toUpPlan(flags, args, io.env)
-    return withProject(ctx, { lock: true, services: args, ...(flags['quiet-pull'] ? { filter: withoutPulls } : {}) }, async (run) => {
+    return withProject(ctx, { lock: true, services: args, ...quietFilter(flags) }, async (run) => {
       if (plan.exitCodeFrom !== undefined && run.project.project.services[plan.exitCodeFrom] === undefined) {
         throw new ComposeError('GRAPH_NO_SUCH_SERVICE', `--exit-code-from: no such service: ${plan.exitCodeFrom}`, { hint: `services: ${Object.keys(run.project.project.services).join(', ')}` })
       }
