@@ -88,19 +88,38 @@ async function readAndParse(file: string, ctx: ModelContext): Promise<ParsedDocu
     else ctx.problems.push(...problemsFromError(error, 'LOAD_FILE_NOT_FOUND'))
     return []
   }
-  const result = parseCompose(text, { file: name, ...(ctx.maxAliasCount === undefined ? {} : { maxAliasCount: ctx.maxAliasCount }) })
+  const options = { file: name, ...(ctx.maxAliasCount === undefined ? {} : { maxAliasCount: ctx.maxAliasCount }) }
+  const result = parseCompose(text, options)
   ctx.problems.push(...result.problems)
   for (const w of result.warnings) ctx.warnings.push({ message: w.message, ...(w.source ? { source: w.source } : {}) })
+  result.documents.forEach((doc, i) => reparse.set(doc, () => parseCompose(text, options).documents[i]?.model ?? {}))
   return result.documents
 }
 
-/** `load:parsed` then `load:interpolate` on a copy of one document. `undefined` if it had problems. */
+/**
+ * A parsed document's model goes to its first user as it is (drafts are changed in place, and
+ * nothing else reads it afterwards); a file used again in the same load (an `extends` target
+ * named twice, say) is parsed again for a pristine model. A deep copy per use cost more than
+ * these rare second parses.
+ */
+const taken = new WeakSet<ParsedDocument>()
+const reparse = new WeakMap<ParsedDocument, () => RawModel>()
+
+function takeModel(doc: ParsedDocument): RawModel {
+  if (!taken.has(doc)) {
+    taken.add(doc)
+    return doc.model
+  }
+  return reparse.get(doc)?.() ?? structuredClone(doc.model)
+}
+
+/** `load:parsed` then `load:interpolate` on one document's model (see takeModel). `undefined` if it had problems. */
 export async function prepareDocument(doc: ParsedDocument, env: Env, ctx: ModelContext): Promise<Located<RawModel> | undefined> {
   ctx.signal.throwIfAborted()
   const before = ctx.problems.length
   const sources = createSourceMap(doc.sources)
   const reporter = createReporter(ctx, sources)
-  const parsed: LoadParsedDraft = { file: doc.file, model: structuredClone(doc.model), sources, ...reporter }
+  const parsed: LoadParsedDraft = { file: doc.file, model: takeModel(doc), sources, ...reporter }
   await ctx.host?.call('load:parsed', ctx.signal, parsed)
   let model = parsed.model
   if (!ctx.noInterpolate) {

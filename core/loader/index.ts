@@ -169,8 +169,8 @@ async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<Loa
     resolvePaths: options.resolvePaths !== false,
     normalize: options.normalize !== false,
   }
-  // the project is frozen below; normalization works on its own deep copy (normalizeRawModel
-  // clones), so `model` stays the caller's to change;
+  // the project is frozen below; normalization builds a new tree and shares nothing with `model`
+  // (normalize-ownership.test.ts), so `model` stays the caller's to change;
   // without interpolation `${...}` stays in typed fields, so normalization must be lenient there
   const project = options.noInterpolate === true ? uninterpolatedProject(model, normalizeContext) : normalizeModel(model, normalizeContext)
   if (options.consistency !== false) {

@@ -18,7 +18,7 @@ import { applyImplicit, resolveEnvironment } from './normalize/implicit.ts'
 import { resolvePaths } from './normalize/paths.ts'
 import { decodeConfigs, decodeModels, decodeNetworks, decodeSecrets, decodeVolumes } from './normalize/resources.ts'
 import { decodeService } from './normalize/service.ts'
-import { clone, isDict, type Dict } from './normalize/_tree.ts'
+import { isDict, type Dict } from './normalize/_tree.ts'
 import type { RawModel } from './types.ts'
 
 export interface NormalizeContext {
@@ -43,8 +43,10 @@ export interface NormalizeContext {
 
 /** The dict-level stages; `lenient` keeps unparseable short syntax (for `--no-interpolate`). */
 export function normalizeRawModel(model: RawModel, ctx: NormalizeContext, options: { lenient?: boolean } = {}): RawModel {
-  let dict: Dict = clone(model)
-  delete dict['version']
+  // every stage below builds a new tree (core/loader/normalize-ownership.test.ts checks that the
+  // input is neither written nor shared), so no deep copy is made up front
+  const { version: _obsolete, ...top } = model
+  let dict: Dict = top
   dict = canonicalize(dict, options.lenient ?? false)
   dict = setDefaults(dict)
   if (ctx.resolvePaths) dict = resolvePaths(dict, { workingDir: ctx.workingDir, home: ctx.home })

@@ -122,8 +122,3 @@ function descendActive(value: unknown, active: readonly Trie[], path: string[]):
   }
   return value
 }
-
-/** A deep copy of a plain JSON-like model. */
-export function clone<T>(value: T): T {
-  return structuredClone(value)
-}
