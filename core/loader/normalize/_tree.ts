@@ -90,34 +90,45 @@ function copyPlain(value: unknown): unknown {
   return value
 }
 
+const sharing = new WeakSet<readonly [string[], Rule][]>()
+
+/**
+ * Marks a rule table whose walks return the subtrees no rule can reach as they are, instead of
+ * copying them: for stages that run on a tree an earlier stage made (not on the caller's model).
+ */
+export function shareUntouched(rules: [string[], Rule][]): [string[], Rule][] {
+  sharing.add(rules)
+  return rules
+}
+
 /**
  * Walk `value`, replacing each node whose path matches a rule by the rule's result (the first
  * rule in table order). A rule decides itself whether to descend further (through `descend`).
  */
 export function applyRules(value: unknown, rules: [string[], Rule][], path: string[] = []): unknown {
-  return applyActive(value, activeAt(rules, path), path)
+  return applyActive(value, activeAt(rules, path), path, sharing.has(rules))
 }
 
 export function descend(value: unknown, rules: [string[], Rule][], path: string[]): unknown {
-  return descendActive(value, activeAt(rules, path), path)
+  return descendActive(value, activeAt(rules, path), path, sharing.has(rules))
 }
 
-function applyActive(value: unknown, active: readonly Trie[], path: string[]): unknown {
+function applyActive(value: unknown, active: readonly Trie[], path: string[], share: boolean): unknown {
   const rule = firstRule(active)
-  return rule === undefined ? descendActive(value, active, path) : rule(value, path)
+  return rule === undefined ? descendActive(value, active, path, share) : rule(value, path)
 }
 
-function descendActive(value: unknown, active: readonly Trie[], path: string[]): unknown {
-  if (active.length === 0) return copyPlain(value)
+function descendActive(value: unknown, active: readonly Trie[], path: string[], share: boolean): unknown {
+  if (active.length === 0) return share ? value : copyPlain(value)
   if (Array.isArray(value)) {
     return value.map((item, i) => {
       const seg = String(i)
-      return applyActive(item, step(active, seg), [...path, seg])
+      return applyActive(item, step(active, seg), [...path, seg], share)
     })
   }
   if (isDict(value)) {
     const out: Dict = {}
-    for (const key of Object.keys(value)) out[key] = applyActive(value[key], step(active, key), [...path, key])
+    for (const key of Object.keys(value)) out[key] = applyActive(value[key], step(active, key), [...path, key], share)
     return out
   }
   return value

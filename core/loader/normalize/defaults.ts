@@ -2,7 +2,7 @@
  * Default values set on the merged model (compose-go `transform/defaults.go`): build context,
  * secret targets, port protocol/mode, device request count, bind `create_host_path`.
  */
-import { applyRules, compileRules, descend, isDict, type Rule } from './_tree.ts'
+import { applyRules, compileRules, descend, isDict, shareUntouched, type Rule } from './_tree.ts'
 import type { Dict } from './_tree.ts'
 
 const deviceRequest: Rule = (v) => {
@@ -26,7 +26,8 @@ const table: Record<string, Rule> = {
   'services.*.volumes.*.bind': (v) => (isDict(v) && !('create_host_path' in v) ? { ...v, create_host_path: true } : v),
 }
 
-const rules = compileRules(table)
+// runs after canonicalization, on the tree it made
+const rules = shareUntouched(compileRules(table))
 
 export function setDefaults(model: Dict): Dict {
   return applyRules(model, rules) as Dict

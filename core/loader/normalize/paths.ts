@@ -4,7 +4,7 @@
  * secret/config files, extends files, watch paths, local volume `device` binds.
  */
 import { isAbsolute, join, posix } from 'node:path'
-import { applyRules, compileRules, isDict, type Dict, type Rule } from './_tree.ts'
+import { applyRules, compileRules, isDict, shareUntouched, type Dict, type Rule } from './_tree.ts'
 
 export interface PathContext {
   workingDir: string
@@ -65,5 +65,6 @@ export function resolvePaths(model: Dict, ctx: PathContext): Dict {
       return { ...value, driver_opts: { ...opts, device: maybeUnix(opts['device']) } }
     },
   }
-  return applyRules(model, compileRules(table)) as Dict
+  // runs after canonicalization, on the tree it made
+  return applyRules(model, shareUntouched(compileRules(table))) as Dict
 }
