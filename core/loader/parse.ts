@@ -11,6 +11,7 @@ import { problem, ProblemError, type LoadProblem } from './_problems.ts'
 import { findAliasBomb, mapAliases } from './_alias-budget.ts'
 import { sourceNode, type SourceNode } from './source-map.ts'
 import { formatPath, type PathSegment, type RawModel } from './types.ts'
+import { fastParseCompose } from './yaml-fast.ts'
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 /** Nodes that alias expansion may add to one document (a 20-node anchor merged into 1000 services adds 20k). */
@@ -78,8 +79,17 @@ function problemError(p: LoadProblem): ProblemError {
   return new ProblemError(p)
 }
 
-/** Parses every document of a compose file. Never throws: problems are returned. */
+/**
+ * Parses every document of a compose file. Never throws: problems are returned. Plain files go
+ * through ./yaml-fast.ts; anything it does not take goes to the `yaml` library.
+ */
 export function parseCompose(text: string, options: ParseOptions): ParseResult {
+  const limits = { file: options.file, maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT, maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES }
+  return fastParseCompose(text, limits) ?? parseComposeWithYamlLibrary(text, options)
+}
+
+/** parseCompose with the `yaml` library only: every error and warning comes from here. */
+export function parseComposeWithYamlLibrary(text: string, options: ParseOptions): ParseResult {
   const lineCounter = new LineCounter()
   const out: ParseResult = { documents: [], problems: [], warnings: [] }
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, customTags: (tags) => [GO_OCTAL, ...tags] })
