@@ -2,8 +2,13 @@
  * YAML text in go-yaml's style: 2-space indent with indented sequences, no line folding,
  * literal blocks for multi-line strings, strings that would read back as another type
  * double-quoted ("8080", "yes", "0440"), other strings needing quotes single-quoted.
+ *
+ * `toGoYaml` writes plain data itself (./yaml-emit.ts); `toGoYamlWithYamlLibrary` is the
+ * reference it matches byte for byte: the yaml library's Document and stringifier, also used
+ * for what the direct writer leaves to it (Map, Date, class instances, shared references).
  */
 import { Document, isCollection, isPair, isScalar, parse, Scalar } from 'yaml'
+import { emitGoYaml } from './yaml-emit.ts'
 
 /**
  * First characters after which a YAML 1.1 plain scalar can only be a string (or a mapping, or
@@ -17,14 +22,15 @@ function readsAsNonString(text: string): boolean {
   if (text === '') return true
   if (PLAIN_STRING_START.test(text)) return false
   try {
-    const value: unknown = parse(text, { version: '1.1' })
+    const value: unknown = parse(text, { version: '1.1', logLevel: 'error' })
     return value === null || typeof value === 'number' || typeof value === 'boolean'
   } catch {
     return false
   }
 }
 
-export function toGoYaml(document: unknown): string {
+/** The document through the yaml library: a node per value, then its stringifier. */
+export function toGoYamlWithYamlLibrary(document: unknown): string {
   const doc = new Document(document, { version: '1.1' })
   const seen = new Map<string, boolean>()
   const needsQuotes = (text: string): boolean => {
@@ -45,4 +51,8 @@ export function toGoYaml(document: unknown): string {
   }
   walk(doc.contents)
   return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, singleQuote: true, nullStr: 'null' })
+}
+
+export function toGoYaml(document: unknown): string {
+  return emitGoYaml(document) ?? toGoYamlWithYamlLibrary(document)
 }
