@@ -135,8 +135,9 @@ export function dict(v: unknown, path: Path): Dict {
 
 /** Copy the `x-*` keys of `source` onto `target`. */
 export function withExtensions<T extends object>(target: T, source: Dict): T {
-  for (const [k, v] of Object.entries(source)) {
-    if (k.startsWith('x-')) (target as Record<string, unknown>)[k] = v
+  // for-in rather than Object.entries: called for every decoded struct, most have no `x-` key
+  for (const k in source) {
+    if (k.startsWith('x-') && Object.hasOwn(source, k)) (target as Record<string, unknown>)[k] = source[k]
   }
   return target
 }
