@@ -4,9 +4,7 @@
  * document, the raw model, the `--no-interpolate` model) and on a few thousand generated
  * strings and values placed as keys, mapping values, sequence items and at the root.
  */
-import { readdirSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Document } from 'yaml'
 import { load } from '../loader/_corpus-harness.test.ts'
@@ -15,18 +13,9 @@ import { renderConfig } from './render.ts'
 import { toDocument } from './to-document.ts'
 import { emitGoYaml, YAML11_NON_STRING_TESTS, YAML11_OTHER_TAG_TESTS } from './yaml-emit.ts'
 import { toGoYaml, toGoYamlWithYamlLibrary } from './yaml-style.ts'
+import { CORPUS, yamlFiles } from '../../test/conformance/_corpus.ts'
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url))
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry)
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path))
-    else if (/\.ya?ml$/.test(entry)) out.push(path)
-  }
-  return out
-}
 
 interface Mismatch {
   what: string
@@ -64,7 +53,7 @@ describe('corpus projects render byte for byte as with the yaml library', () => 
     let loaded = 0
     const bad: Mismatch[] = []
     for (const file of files) {
-      const rel = file.slice(CORPUS.length)
+      const rel = file.slice(CORPUS.length + 1)
       let result
       try {
         result = await load({ cwd: dirname(file), files: [file], env: { HOME: '/home/test' }, home: '/home/test' })

@@ -8,27 +8,16 @@
  * without problems or warnings; with alias and node budgets it must stop exactly where the
  * library path does. It must take the corpus and the fixture.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync, statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { composeFixture } from '../../bench/loader-fixture.ts'
 import { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_NODES, parseCompose, parseComposeWithYamlLibrary, type ParseOptions, type ParseResult } from './parse.ts'
 import { fastParseComposeOrThrow, resolvePlain } from './yaml-fast.ts'
+import { CORPUS, yamlFiles } from '../../test/conformance/_corpus.ts'
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url))
 /** YAML_FAST_FUZZ=20 runs 20 times more mutations and generated texts (a deeper run by hand). */
 const FUZZ_SCALE = Math.max(1, Number(process.env['YAML_FAST_FUZZ'] ?? '1') || 1)
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry)
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path))
-    else if (/\.ya?ml$/.test(entry)) out.push(path)
-  }
-  return out
-}
 
 /** Order-preserving text of a result: Map entries in order, -0, NaN and ±Infinity spelled out. */
 function canonical(result: ParseResult): string {
@@ -332,7 +321,7 @@ describe('fast YAML path against the yaml library', () => {
   it('takes every corpus file and the benchmark fixture, LF and CRLF, with identical results', () => {
     const files = corpusFiles()
     expect(files.length).toBeGreaterThan(400)
-    const inputs: [string, string][] = files.map((f) => [f.slice(CORPUS.length), readFileSync(f, 'utf8')])
+    const inputs: [string, string][] = files.map((f) => [f.slice(CORPUS.length + 1), readFileSync(f, 'utf8')])
     inputs.push(['composeFixture(200)', composeFixture(200)])
     const fixtureModel = parseComposeWithYamlLibrary(composeFixture(200), { file: 'f' }).documents[0]?.model
     inputs.push(['composeFixture(200) as JSON', JSON.stringify(fixtureModel, null, 2)])
