@@ -249,3 +249,35 @@ export const SERVICE_FIELDS: readonly GoField[] = [
   ['post_start', { list: hook }],
   ['pre_stop', { list: hook }],
 ]
+
+/** compose-go types.IPAMPool */
+const IPAM_POOL_FIELDS: readonly GoField[] = [
+  ['subnet', 'string'],
+  ['gateway', 'string'],
+  ['ip_range', 'string'],
+  ['aux_addresses', { map: 'string' }],
+]
+
+/** compose-go types.NetworkConfig (CustomLabels and extensions are `json:"-"`). */
+export const NETWORK_FIELDS: readonly GoField[] = [
+  ['name', 'string'],
+  ['driver', 'string'],
+  ['driver_opts', { map: 'string' }],
+  // IPAMConfig is a struct, not a pointer: omitempty never drops it
+  ['ipam', { struct: [['driver', 'string'], ['config', { list: { ptr: { struct: IPAM_POOL_FIELDS } } }], ['options', { map: 'string' }]] }],
+  ['external', 'bool'],
+  ['internal', 'bool'],
+  ['attachable', 'bool'],
+  ['labels', { map: 'string' }],
+  ['enable_ipv4', { ptr: 'bool' }],
+  ['enable_ipv6', { ptr: 'bool' }],
+]
+
+/** compose-go types.VolumeConfig */
+export const VOLUME_FIELDS: readonly GoField[] = [
+  ['name', 'string'],
+  ['driver', 'string'],
+  ['driver_opts', { map: 'string' }],
+  ['external', 'bool'],
+  ['labels', { map: 'string' }],
+]

@@ -14,17 +14,19 @@ import { removeImage } from '../engine/api/images.ts'
 import { putContainerArchive } from '../engine/api/container-archive.ts'
 import { writeTar } from '../engine/tar.ts'
 import { injectedEntries } from './_injected-files.ts'
-import { connectNetwork, createNetwork, removeNetwork } from '../engine/api/networks.ts'
+import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from '../engine/api/networks.ts'
 import { settleDuplicateNetworks } from './_network-race.ts'
 import { createVolume, removeVolume } from '../engine/api/volumes.ts'
 import type { EngineClient } from '../engine/client.ts'
 import { ComposeError, isComposeError } from '../errors.ts'
+import type { EndpointSettings } from '../engine/types.ts'
 import type { Project, ServiceConfig } from '../model/project.ts'
 import { COMPOSE_VERSION } from '../version.ts'
 import { toCreateSpec } from './create-spec.ts'
+import { toNetworking } from './spec-networks.ts'
 import type { ContainerRef } from './hook-types.ts'
-import { serviceHash } from './hash.ts'
-import { NETWORK_LABEL, PROJECT_LABEL, VERSION_LABEL, VOLUME_LABEL } from './labels.ts'
+import { networkHash, serviceHash, volumeHash } from './hash.ts'
+import { CONFIG_HASH_LABEL, NETWORK_LABEL, PROJECT_LABEL, VERSION_LABEL, VOLUME_LABEL } from './labels.ts'
 import { imageName } from './naming.ts'
 import type { ContainerTarget, PlanNode } from './plan.ts'
 import { callHook, type RunContext } from './run-context.ts'
@@ -50,6 +52,12 @@ async function lifecycle(state: OperationState, hook: 'container:start' | 'conta
   if (state.ctx.hooks?.has(hook) !== true) return
   const config = state.project.services[service]
   await callHook(state.ctx, hook, { client: state.client, project: state.project, ...(config === undefined ? {} : { service: config }), serviceName: service, id, name, cause })
+}
+
+/** The endpoint settings (aliases, addresses, links) a container of `service` gets on `network`. */
+function endpointFor(project: Project, service: ServiceConfig, number: number, name: string, network: string): EndpointSettings | undefined {
+  const networking = toNetworking({ project, service, number, name, refs: {}, configHash: '', labels: {} })
+  return networking.networking?.EndpointsConfig?.[network] ?? networking.extra.find((e) => e.network === network)?.endpoint
 }
 
 function progress(state: OperationState, id: string, status: string, detail?: string): void {
@@ -91,7 +99,7 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
           ...(cfg.internal === true ? { Internal: true } : {}),
           ...(cfg.attachable === true ? { Attachable: true } : {}),
           ...(cfg.enable_ipv6 === true ? { EnableIPv6: true } : {}),
-          Labels: { ...(cfg.labels ?? {}), [PROJECT_LABEL]: project.name, [NETWORK_LABEL]: op.key, [VERSION_LABEL]: ctx.labels?.version ?? COMPOSE_VERSION },
+          Labels: { ...(cfg.labels ?? {}), [PROJECT_LABEL]: project.name, [NETWORK_LABEL]: op.key, [VERSION_LABEL]: ctx.labels?.version ?? COMPOSE_VERSION, [CONFIG_HASH_LABEL]: networkHash(cfg, op.name) },
         },
         sig,
       ).catch((error: unknown) => {
@@ -108,6 +116,18 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       await removeNetwork(client, op.id ?? op.name, sig)
       progress(state, `Network ${op.name}`, 'Removed')
       return
+    case 'network:disconnect':
+      await disconnectNetwork(client, op.network, resolve(state, op.target), { force: true, ...sig }).catch((error: unknown) => {
+        // removed meanwhile (by this plan or by someone else): nothing left to detach
+        if (!isComposeError(error, 'ENGINE_NOT_FOUND')) throw error
+      })
+      return
+    case 'network:connect': {
+      const service = project.services[op.service]
+      const endpoint = service === undefined ? undefined : endpointFor(project, service, op.number, op.target.name, op.network)
+      await connectNetwork(client, op.network, resolve(state, op.target), { ...(endpoint === undefined ? {} : { endpoint }), ...sig })
+      return
+    }
     case 'volume:create': {
       const cfg = project.volumes[op.key] ?? {}
       progress(state, `Volume ${op.name}`, 'Creating')
@@ -117,7 +137,7 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
           Name: op.name,
           ...(cfg.driver === undefined ? {} : { Driver: cfg.driver }),
           ...(cfg.driver_opts === undefined ? {} : { DriverOpts: cfg.driver_opts }),
-          Labels: { ...(cfg.labels ?? {}), [PROJECT_LABEL]: project.name, [VOLUME_LABEL]: op.key, [VERSION_LABEL]: ctx.labels?.version ?? COMPOSE_VERSION },
+          Labels: { ...(cfg.labels ?? {}), [PROJECT_LABEL]: project.name, [VOLUME_LABEL]: op.key, [VERSION_LABEL]: ctx.labels?.version ?? COMPOSE_VERSION, [CONFIG_HASH_LABEL]: volumeHash(cfg, op.name) },
         },
         sig,
       )

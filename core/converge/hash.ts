@@ -16,9 +16,9 @@
  * are carried over to the new container.
  */
 import { createHash } from 'node:crypto'
-import type { ServiceConfig } from '../model/project.ts'
+import type { NetworkConfig, ServiceConfig, VolumeConfig } from '../model/project.ts'
 import { encodeStruct } from './_go-json.ts'
-import { SERVICE_FIELDS } from './_go-types.ts'
+import { NETWORK_FIELDS, SERVICE_FIELDS, VOLUME_FIELDS } from './_go-types.ts'
 
 /** service name → ID of the container that `service:x` references resolve to (its lowest number). */
 export type ServiceContainerIds = Readonly<Record<string, string>>
@@ -63,5 +63,21 @@ export function hashInput(service: ServiceConfig): string {
 
 /** Lowercase hex sha256 of the service, references resolved with `ids`. */
 export function serviceHash(service: ServiceConfig, ids: ServiceContainerIds = {}): string {
-  return createHash('sha256').update(hashInput(resolveServiceReferences(service, ids))).digest('hex')
+  return sha256(hashInput(resolveServiceReferences(service, ids)))
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+
+/**
+ * The config hash docker compose labels a network with (pkg/compose/hash.go NetworkHash:
+ * `json.Marshal(types.NetworkConfig)`, engine name included); `up` recreates a project network
+ * whose label differs. `name` is the engine-side name.
+ */
+export function networkHash(network: NetworkConfig, name: string): string {
+  return sha256(encodeStruct(NETWORK_FIELDS, { ...network, name }))
+}
+
+/** The config hash of a volume (VolumeHash: the driver defaults to `local` first). */
+export function volumeHash(volume: VolumeConfig, name: string): string {
+  return sha256(encodeStruct(VOLUME_FIELDS, { ...volume, name, driver: volume.driver === undefined || volume.driver === '' ? 'local' : volume.driver }))
 }

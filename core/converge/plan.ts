@@ -16,6 +16,10 @@ export type ReadyCondition = DependencyCondition | 'running_or_healthy'
 export type Operation =
   | { type: 'network:create'; key: string; name: string }
   | { type: 'network:remove'; name: string; /** by ID when names are ambiguous */ id?: string }
+  /** Detaches a container from a network about to be recreated (the container keeps running). */
+  | { type: 'network:disconnect'; service: string; target: ContainerTarget; network: string }
+  /** Attaches a container to a (recreated) project network with its service's endpoint settings. */
+  | { type: 'network:connect'; service: string; target: ContainerTarget; network: string; key: string; number: number }
   | { type: 'volume:create'; key: string; name: string }
   | { type: 'volume:remove'; name: string; force?: boolean }
   | {

@@ -9,7 +9,8 @@
 import { ComposeError } from '../errors.ts'
 import type { ServiceGraph } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
-import { NETWORK_LABEL, PROJECT_LABEL, VOLUME_LABEL } from './labels.ts'
+import { networkHash, volumeHash } from './hash.ts'
+import { CONFIG_HASH_LABEL, NETWORK_LABEL, PROJECT_LABEL, VOLUME_LABEL } from './labels.ts'
 import { networkName, volumeName } from './naming.ts'
 import type { ObservedContainer, ObservedState } from './observe.ts'
 import { Plan } from './plan.ts'
@@ -81,6 +82,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const plan = new Plan()
   const warnings: string[] = []
   const resourceNodes: number[] = []
+  const recreated: RecreatedNetwork[] = []
   for (const key of [...usedNetworks(project, input.services)].sort()) {
     const cfg = project.networks[key]
     const name = networkName(project, key)
@@ -93,6 +95,17 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       resourceNodes.push(plan.add({ type: 'network:create', key, name }, 'missing'))
     } else if (seen.labels[PROJECT_LABEL] !== project.name || seen.labels[NETWORK_LABEL] !== key) {
       warnings.push(foreign('network', name, seen.labels[PROJECT_LABEL], project.name))
+    } else {
+      const recorded = seen.labels[CONFIG_HASH_LABEL]
+      // a network without a recorded hash (older tools, made by hand) is left as it is
+      if (recorded !== undefined && recorded !== '' && recorded !== networkHash(cfg ?? {}, name)) {
+        const attached = observed.containers.filter((c) => c.networks.includes(name))
+        const detached = attached.map((c) => plan.add({ type: 'network:disconnect', service: c.service, target: { id: c.id, name: c.name }, network: seen.id }, `network ${key} config changed`))
+        const removed = plan.add({ type: 'network:remove', name, id: seen.id }, 'config hash diverged', detached)
+        const created = plan.add({ type: 'network:create', key, name }, 'recreate after config change', [removed])
+        resourceNodes.push(created)
+        recreated.push({ key, name, created, attached })
+      }
     }
   }
   for (const key of [...usedVolumes(project, input.services)].sort()) {
@@ -107,6 +120,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       resourceNodes.push(plan.add({ type: 'volume:create', key, name }, 'missing'))
     } else if (seen.labels[PROJECT_LABEL] !== project.name || seen.labels[VOLUME_LABEL] !== key) {
       warnings.push(foreign('volume', name, seen.labels[PROJECT_LABEL], project.name))
+    } else {
+      const recorded = seen.labels[CONFIG_HASH_LABEL]
+      // docker compose asks before recreating (data would be lost) and, without an answer, keeps it
+      if (recorded !== undefined && recorded !== '' && recorded !== volumeHash(cfg ?? {}, name)) {
+        warnings.push(`volume "${name}" exists but doesn't match the configuration in the compose file; it is kept as it is (\`down -v\` removes it, with its data, so that the next \`up\` recreates it)`)
+      }
     }
   }
   const orphans = findOrphans(project, observed.containers)
@@ -124,7 +143,32 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     }
   }
   planServices(input, plan, resourceNodes)
+  reconnect(plan, recreated)
   return { plan, warnings }
+}
+
+interface RecreatedNetwork {
+  key: string
+  name: string
+  /** The network:create node. */
+  created: number
+  attached: ObservedContainer[]
+}
+
+/**
+ * Containers detached from a recreated network are attached to the new one, keeping their
+ * identity (docker compose's planRecreateNetworks), unless the plan removes them anyway.
+ */
+function reconnect(plan: Plan, recreated: readonly RecreatedNetwork[]): void {
+  if (recreated.length === 0) return
+  const removed = new Set<string>()
+  for (const n of plan.nodes) if (n.op.type === 'container:remove' && 'id' in n.op.target) removed.add(n.op.target.id)
+  for (const net of recreated) {
+    for (const c of net.attached) {
+      if (removed.has(c.id)) continue
+      plan.add({ type: 'network:connect', service: c.service, target: { id: c.id, name: c.name }, network: net.name, key: net.key, number: c.number }, 'network recreated', [net.created])
+    }
+  }
 }
 
 function timeout(input: ReconcileInput): { timeout?: number } {
