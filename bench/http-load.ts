@@ -125,8 +125,10 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
       await p.ps()
     }
     for (let i = 0; i < 10; i++) await Promise.all([http.get(psPath, keepAlive), http.get(psDirPath, keepAlive), project.ps(), loadAndPs()])
-    const t = { http: [] as number[], httpDir: [] as number[], lib: [] as number[], loadLib: [] as number[] }
+    const t = { http: [] as number[], httpDir: [] as number[], lib: [] as number[], loadLib: [] as number[], health: [] as number[] }
     for (let i = 0; i < runs; i++) {
+      // the HTTP round trip alone (no token, no project, no engine): the floor of any route
+      t.health.push((await http.get('/v1/health', keepAlive)).ms)
       const r = await http.get(psPath, keepAlive)
       if (r.status !== 200) throw new Error(`GET ps answered ${r.status}`)
       t.http.push(r.ms)
@@ -178,7 +180,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     const after = await http.get(psPath, new Agent())
     const rssAfter = rssOf(server.pid)
 
-    const m = { http: median(t.http), httpDir: median(t.httpDir), lib: median(t.lib), loadLib: median(t.loadLib) }
+    const m = { http: median(t.http), httpDir: median(t.httpDir), lib: median(t.lib), loadLib: median(t.loadLib), health: median(t.health) }
     const mib = (x: number): string => `${x.toFixed(1)} MiB`
     lines.push(
       `  ${concurrency} concurrent GET ps: ${burstErrors} errors, all answered in ${burstMs.toFixed(0)} ms (p50 ${median(burst.map((r) => r.ms)).toFixed(1)} ms, p99 ${quantile(burst.map((r) => r.ms), 0.99).toFixed(1)} ms)`,
@@ -193,6 +195,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
         { name: 'GET ps over HTTP (project by dir:)', meanMs: m.httpDir },
         { name: 'library project.ps() (project loaded once)', meanMs: m.lib },
         { name: 'library load + ps (what a request does)', meanMs: m.loadLib },
+        { name: 'GET /v1/health (the HTTP round trip alone)', meanMs: m.health },
         { name: `${concurrency} concurrent GET ps, wall time`, meanMs: burstMs },
         { name: `GET ps during ${streams} held log streams (p50)`, meanMs: median(during) },
       ],
@@ -200,6 +203,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
         { name: 'GET ps (by name) / project.ps()', value: m.http / m.lib, target: 1.3 },
         { name: 'GET ps (by dir:) / project.ps()', value: m.httpDir / m.lib, target: 1.3 },
         { name: 'GET ps / load + ps', value: m.http / m.loadLib, target: 1.3 },
+        { name: 'GET ps (by dir:) / (project.ps() + the HTTP round trip)', value: m.httpDir / (m.lib + m.health), target: 1.3 },
       ],
       text: lines.join('\n'),
     }

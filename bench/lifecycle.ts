@@ -1,7 +1,9 @@
 /**
  * Whole-process lifecycle benchmark (issue 4, "Benchmarks"): on generated projects of 10 and 30
  * idle busybox services, side by side in one run, the floor (./_lifecycle-floor.ts: the same
- * Engine API calls with maximal parallelism), docker-compose v1 and ours (`node bin/compose.mjs`):
+ * Engine API calls with maximal parallelism, run as a script of its own, so that like the other
+ * two it pays for a process start; the in-process figure is printed too), docker-compose v1 and
+ * ours (`node bin/compose.mjs`):
  * `up -d` from nothing, a no-op `up -d`, `ps`, `down -t 0`, and our peak RSS (/usr/bin/time).
  * Run it with `npm run build && node dist/bench/lifecycle.js [10 30]`, or `npm run bench -- lifecycle`.
  * It prints measurements; nothing here asserts.
@@ -20,6 +22,7 @@ import { floorDown, floorUp } from './_lifecycle-floor.ts'
 import type { BenchReport } from './report.ts'
 
 const REPO = fileURLToPath(new URL(existsSync(new URL('../../bin/compose.mjs', import.meta.url)) ? '../../' : '../', import.meta.url))
+const FLOOR_CLI = fileURLToPath(new URL(`./_lifecycle-floor-cli.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url))
 /** `COMPOSE_BENCH_BIN` points at another build (e.g. a snapshot taken while others rebuild dist/). */
 const OURS = process.env.COMPOSE_BENCH_BIN ?? join(REPO, 'bin/compose.mjs')
 const REPEAT = 3
@@ -65,8 +68,12 @@ async function containerIds(client: EngineClient, project: string): Promise<stri
 
 export interface SizeResult {
   services: number
+  /** The floor script as a whole process (median of REPEAT). */
   floorUp: number
   floorDown: number
+  /** The same calls from inside this process (no start-up), for reference. */
+  floorUpInProcess: number
+  floorDownInProcess: number
   v1: { up: number; noop: number; ps: number; down: number }
   ours: { up: number; noop: number; ps: number; down: number; rssKb: number; recreatedOnNoop: number }
 }
@@ -83,36 +90,61 @@ async function measureSize(client: EngineClient, n: number, env: Env): Promise<S
     for (const p of Object.values(names)) await sweepProject(client, p)
     let start = performance.now()
     await floorUp(client, names.floor, services)
-    const fUp = performance.now() - start
+    const fUpIn = performance.now() - start
     start = performance.now()
     await floorDown(client, names.floor)
-    const fDown = performance.now() - start
-    log(`floor up ${(fUp / 1000).toFixed(2)} s, down ${(fDown / 1000).toFixed(2)} s`)
+    const fDownIn = performance.now() - start
+    log(`floor in-process up ${(fUpIn / 1000).toFixed(2)} s, down ${(fDownIn / 1000).toFixed(2)} s`)
 
+    const floor = (args: string[]): Run => check(`floor ${args.join(' ')}`, timed('node', [FLOOR_CLI, ...args], dir, env))
     const v1 = (args: string[]): Run => check(`docker-compose ${args.join(' ')}`, timed('docker-compose', ['-p', names.v1, ...args], dir, env))
-    const v1Up = v1(['up', '-d']).ms
-    const v1Noop = median(Array.from({ length: REPEAT }, () => v1(['up', '-d']).ms))
-    const v1Ps = median(Array.from({ length: REPEAT }, () => v1(['ps']).ms))
-    const v1Down = v1(['down', '-t', '0']).ms
-    log(`v1 up ${(v1Up / 1000).toFixed(2)} s, no-op ${(v1Noop / 1000).toFixed(2)} s, ps ${(v1Ps / 1000).toFixed(2)} s, down ${(v1Down / 1000).toFixed(2)} s`)
-
     const rss: number[] = []
     const ours = (args: string[]): Run => {
       const run = check(`compose ${args.join(' ')}`, timed('node', [OURS, '-p', names.ours, ...args], dir, env))
       if (run.rssKb !== undefined) rss.push(run.rssKb)
       return run
     }
-    const oUp = ours(['up', '-d']).ms
-    const before = await containerIds(client, names.ours)
-    const oNoop = median(Array.from({ length: REPEAT }, () => ours(['up', '-d']).ms))
-    const after = await containerIds(client, names.ours)
-    const oPs = median(Array.from({ length: REPEAT }, () => ours(['ps']).ms))
-    const oDown = ours(['down', '-t', '0']).ms
+    // up and down from nothing, REPEAT rounds, the three tools in turn (the engine's speed drifts)
+    const t = { fUp: [] as number[], fDown: [] as number[], vUp: [] as number[], vDown: [] as number[], oUp: [] as number[], oDown: [] as number[] }
+    let v1Noop = Number.NaN
+    let v1Ps = Number.NaN
+    let oNoop = Number.NaN
+    let oPs = Number.NaN
+    let before: string[] = []
+    let after: string[] = []
+    for (let round = 0; round < REPEAT; round++) {
+      t.fUp.push(floor(['up', names.floor, String(n)]).ms)
+      t.fDown.push(floor(['down', names.floor]).ms)
+      t.vUp.push(v1(['up', '-d']).ms)
+      if (round === 0) {
+        v1Noop = median(Array.from({ length: REPEAT }, () => v1(['up', '-d']).ms))
+        v1Ps = median(Array.from({ length: REPEAT }, () => v1(['ps']).ms))
+      }
+      t.vDown.push(v1(['down', '-t', '0']).ms)
+      t.oUp.push(ours(['up', '-d']).ms)
+      if (round === 0) {
+        before = await containerIds(client, names.ours)
+        oNoop = median(Array.from({ length: REPEAT }, () => ours(['up', '-d']).ms))
+        after = await containerIds(client, names.ours)
+        oPs = median(Array.from({ length: REPEAT }, () => ours(['ps']).ms))
+      }
+      t.oDown.push(ours(['down', '-t', '0']).ms)
+    }
+    const fUp = median(t.fUp)
+    const fDown = median(t.fDown)
+    const v1Up = median(t.vUp)
+    const v1Down = median(t.vDown)
+    const oUp = median(t.oUp)
+    const oDown = median(t.oDown)
+    log(`floor up ${(fUp / 1000).toFixed(2)} s, down ${(fDown / 1000).toFixed(2)} s`)
+    log(`v1 up ${(v1Up / 1000).toFixed(2)} s, no-op ${(v1Noop / 1000).toFixed(2)} s, ps ${(v1Ps / 1000).toFixed(2)} s, down ${(v1Down / 1000).toFixed(2)} s`)
     log(`ours up ${(oUp / 1000).toFixed(2)} s, no-op ${(oNoop / 1000).toFixed(2)} s, ps ${(oPs / 1000).toFixed(2)} s, down ${(oDown / 1000).toFixed(2)} s`)
     return {
       services: n,
       floorUp: fUp,
       floorDown: fDown,
+      floorUpInProcess: fUpIn,
+      floorDownInProcess: fDownIn,
       v1: { up: v1Up, noop: v1Noop, ps: v1Ps, down: v1Down },
       ours: { up: oUp, noop: oNoop, ps: oPs, down: oDown, rssKb: Math.max(0, ...rss), recreatedOnNoop: before.filter((id) => !after.includes(id)).length },
     }
@@ -128,7 +160,7 @@ const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS')
 /** The side-by-side table for one project size. */
 export function formatSize(r: SizeResult): string {
   const rows: string[][] = [
-    ['', 'floor', 'docker-compose v1', 'compose (ours)', 'ratio', 'target', ''],
+    ['', 'floor script', 'docker-compose v1', 'compose (ours)', 'ratio', 'target', ''],
     ['up -d', s(r.floorUp), s(r.v1.up), s(r.ours.up), `${(r.ours.up / r.floorUp).toFixed(2)}× floor, ${(r.ours.up / r.v1.up).toFixed(2)}× v1`, '≤ 1.15× floor and < v1', verdict(r.ours.up <= 1.15 * r.floorUp && r.ours.up < r.v1.up)],
     ['no-op up -d', '-', s(r.v1.noop), s(r.ours.noop), `${(r.v1.noop / r.ours.noop).toFixed(2)}× faster than v1`, '≥ 4× faster than v1', verdict(r.v1.noop >= 4 * r.ours.noop)],
     ['ps', '-', s(r.v1.ps), s(r.ours.ps), `${(r.v1.ps / r.ours.ps).toFixed(2)}× faster than v1`, '≥ 4× faster than v1', verdict(r.v1.ps >= 4 * r.ours.ps)],
@@ -138,7 +170,10 @@ export function formatSize(r: SizeResult): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? []
   const lines = rows.map((row) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`)
   lines.splice(1, 0, `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
-  const notes = r.ours.recreatedOnNoop > 0 ? [`note: our no-op up -d recreated ${r.ours.recreatedOnNoop} container(s)`] : []
+  const notes = [
+    `floor calls made from inside the bench process (no process start): up ${s(r.floorUpInProcess)}, down ${s(r.floorDownInProcess)}`,
+    ...(r.ours.recreatedOnNoop > 0 ? [`note: our no-op up -d recreated ${r.ours.recreatedOnNoop} container(s)`] : []),
+  ]
   return [`### ${r.services} services`, '', ...lines, ...notes, ''].join('\n')
 }
 
@@ -146,7 +181,7 @@ export async function lifecycleBench(env: Env, sizes: readonly number[] = [10, 3
   const client = new EngineClient({ env })
   try {
     const version = await engineVersion(client)
-    const header = `## Lifecycle (whole processes): Engine ${version.Version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at start, Node ${process.version}, medians of ${REPEAT} for no-op up and ps`
+    const header = `## Lifecycle (whole processes): Engine ${version.Version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at start, Node ${process.version}, medians of ${REPEAT} (up and down: ${REPEAT} rounds, floor script, v1 and ours in turn)`
     const results: SizeResult[] = []
     for (const n of sizes) results.push(await measureSize(client, n, env))
     const text = [header, '', ...results.map(formatSize), `load average ${loadavg()[0]?.toFixed(1)} at the end`, ''].join('\n')
@@ -154,14 +189,16 @@ export async function lifecycleBench(env: Env, sizes: readonly number[] = [10, 3
       title: header.replace(/^## /, ''),
       text,
       rows: results.flatMap((r) => [
-        { name: `${r.services} svc floor up`, meanMs: r.floorUp },
+        { name: `${r.services} svc floor up (script)`, meanMs: r.floorUp },
+        { name: `${r.services} svc floor up (in-process)`, meanMs: r.floorUpInProcess },
         { name: `${r.services} svc v1 up -d`, meanMs: r.v1.up },
         { name: `${r.services} svc ours up -d`, meanMs: r.ours.up },
         { name: `${r.services} svc v1 no-op up -d`, meanMs: r.v1.noop },
         { name: `${r.services} svc ours no-op up -d`, meanMs: r.ours.noop },
         { name: `${r.services} svc v1 ps`, meanMs: r.v1.ps },
         { name: `${r.services} svc ours ps`, meanMs: r.ours.ps },
-        { name: `${r.services} svc floor down`, meanMs: r.floorDown },
+        { name: `${r.services} svc floor down (script)`, meanMs: r.floorDown },
+        { name: `${r.services} svc floor down (in-process)`, meanMs: r.floorDownInProcess },
         { name: `${r.services} svc v1 down -t 0`, meanMs: r.v1.down },
         { name: `${r.services} svc ours down -t 0`, meanMs: r.ours.down },
       ]),
