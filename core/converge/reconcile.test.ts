@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildGraph } from '../graph/graph.ts'
 import type { Project, ServiceConfig } from '../model/project.ts'
-import { serviceHash } from './hash.ts'
+import { networkHash, serviceHash, volumeHash } from './hash.ts'
 import type { ObservedContainer, ObservedState } from './observe.ts'
 import { reconcile, type ReconcileOptions } from './reconcile.ts'
 
@@ -172,5 +172,37 @@ describe('reconcile', () => {
   it('--no-start plans no starts and no waits', () => {
     const p = project({ web: { depends_on: { db: { condition: 'service_healthy', required: true } } }, db: {} })
     expect(plan(p, observed([]), {}, { noStart: true }).text).not.toMatch(/start|wait/)
+  })
+})
+
+describe('reconcile: network and volume drift', () => {
+  const withHash = (o: ObservedState, network: string, volume: string): ObservedState => ({
+    ...o,
+    networks: Object.fromEntries(Object.entries(o.networks).map(([k, n]) => [k, { ...n, labels: { ...n.labels, 'com.docker.compose.config-hash': network } }])),
+    volumes: Object.fromEntries(Object.entries(o.volumes).map(([k, v]) => [k, { ...v, labels: { ...v.labels, 'com.docker.compose.config-hash': volume } }])),
+  })
+  const p = project({ web: { volumes: [{ type: 'volume', source: 'data', target: '/d' }] } })
+
+  it('recreates a network whose recorded hash differs and reconnects its containers; leaves equal or unrecorded hashes alone', () => {
+    const o = observed([container(p, 'web', 1)])
+    const diverged = plan(p, withHash(o, 'old', volumeHash({ name: 'p_data' }, 'p_data')))
+    expect(diverged.text).toBe(
+      [
+        '[] -> #1 container:p-web-1, network:disconnect, network default config changed',
+        '[1] -> #2 network:p_default, network:remove, config hash diverged',
+        '[2] -> #3 network:p_default, network:create, recreate after config change',
+        '[3] -> #4 container:p-web-1, network:connect, network recreated',
+        '',
+      ].join('\n'),
+    )
+    expect(diverged.warnings).toEqual([])
+    expect(plan(p, withHash(o, networkHash({ name: 'p_default' }, 'p_default'), volumeHash({ name: 'p_data' }, 'p_data'))).text).toBe('')
+    expect(plan(p, o).text).toBe('')
+  })
+
+  it('keeps a volume whose recorded hash differs, with a warning', () => {
+    const res = plan(p, withHash(observed([container(p, 'web', 1)]), networkHash({ name: 'p_default' }, 'p_default'), 'old'))
+    expect(res.text).toBe('')
+    expect(res.warnings).toEqual([expect.stringContaining('volume "p_data" exists but doesn\'t match the configuration in the compose file')])
   })
 })
