@@ -204,11 +204,11 @@ describe('generated strings render byte for byte as with the yaml library', () =
 
   it('has a few thousand strings', () => expect(strings.length).toBeGreaterThan(5000))
 
-  it('as keys, values, sequence items and at the root', () => {
+  it('as keys, values, sequence items and at the root', { timeout: 60_000 }, () => {
     expect(mismatches(strings.flatMap(placements))).toEqual([])
   })
 
-  it('many strings in one document (key order, indentation across items)', () => {
+  it('many strings in one document (key order, indentation across items)', { timeout: 60_000 }, () => {
     const map = Object.fromEntries(strings.map((s, i) => [`k${i}`, s]))
     const keys = (): Record<string, number> => Object.fromEntries(strings.map((s, i) => [s, i]))
     expect(mismatches([['values', { top: map, list: strings }], ['keys', { keys: keys(), nested: [{ keys: keys() }] }]])).toEqual([])

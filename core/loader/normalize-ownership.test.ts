@@ -30,7 +30,7 @@ const files = existsSync(CORPUS) ? yamlFiles(CORPUS).filter((f) => !/expected|ex
 
 describe('normalization owns its output', () => {
   it('finds the corpus', () => expect(files.length).toBeGreaterThan(100))
-  it('does not mutate a frozen model nor share objects with it, on every corpus file', () => {
+  it('does not mutate a frozen model nor share objects with it, on every corpus file', { timeout: 60_000 }, () => {
     let normalized = 0
     for (const file of files) {
       let model: RawModel

@@ -318,7 +318,8 @@ describe('fast YAML path: plain scalars', () => {
 })
 
 describe('fast YAML path against the yaml library', () => {
-  it('takes every corpus file and the benchmark fixture, LF and CRLF, with identical results', () => {
+  // whole-corpus differential work: seconds on an idle machine, more under CI's parallel load
+  it('takes every corpus file and the benchmark fixture, LF and CRLF, with identical results', { timeout: 120_000 }, () => {
     const files = corpusFiles()
     expect(files.length).toBeGreaterThan(400)
     const inputs: [string, string][] = files.map((f) => [f.slice(CORPUS.length + 1), readFileSync(f, 'utf8')])
@@ -380,7 +381,8 @@ describe('fast YAML path against the yaml library', () => {
     }
   })
 
-  it('is what parseCompose returns, and parseCompose still reports what the library reports', () => {
+  // whole-corpus differential work: seconds on an idle machine, more under CI's parallel load
+  it('is what parseCompose returns, and parseCompose still reports what the library reports', { timeout: 120_000 }, () => {
     const text = ACCEPTED['anchors, aliases and merge keys'] ?? ''
     expect(canonical(parseCompose(text, { file: 'f' }))).toBe(canonical(parseComposeWithYamlLibrary(text, { file: 'f' })))
     const bad = 'services:\n  foo:\n    command: a\n    command: b\n'
