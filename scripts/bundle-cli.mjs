@@ -9,6 +9,22 @@ import { build } from 'esbuild'
 
 rmSync('dist/cli', { recursive: true, force: true })
 
+/**
+ * undici's client.js requires its HTTP/2 client at load, which loads node:http2 and node:tls
+ * (several ms of every start). compose never offers HTTP/2 (no `allowH2`, so ALPN never picks
+ * h2 and connectH2 is unreachable): the bundle gets a stub in its place.
+ */
+const noHttp2 = {
+  name: 'undici-without-http2',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) => (/undici[\\/]lib[\\/]dispatcher/.test(args.importer) ? { path: 'undici-client-h2-stub', namespace: 'compose-stub' } : undefined))
+    b.onLoad({ filter: /.*/, namespace: 'compose-stub' }, () => ({
+      contents: "module.exports = function connectH2 () { throw new Error('compose does not speak HTTP/2 to the Docker Engine') }",
+      loader: 'js',
+    }))
+  },
+}
+
 await build({
   entryPoints: { main: 'adapters/cli/main.ts' },
   outdir: 'dist/cli',
@@ -19,6 +35,7 @@ await build({
   target: 'node20',
   // jiti is only needed for a compose.config.ts on Node and is loaded on demand
   external: ['jiti'],
+  plugins: [noHttp2],
   // the sources are ES modules: give them their own URL (config files and plugins resolve from it)
   define: { 'import.meta.url': '__compose_module_url' },
   banner: { js: "const __compose_module_url = require('node:url').pathToFileURL(__filename).href;" },

@@ -4,7 +4,6 @@
  * config (`$DOCKER_CONFIG/config.json` or `~/.docker/config.json`). Helpers are run as
  * `docker-credential-<name> get` with the registry on stdin, found on the injected PATH.
  */
-import { spawn } from 'node:child_process'
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { ComposeError } from '../errors.ts'
@@ -167,16 +166,18 @@ function findExecutable(name: string, env: Environment): string | undefined {
 }
 
 /** Runs `docker-credential-<helper> <action>` with `input` on stdin; resolves with its stdout. */
-function runHelper(helper: string, action: 'get' | 'list', input: string, options: AuthOptions): Promise<string> {
+async function runHelper(helper: string, action: 'get' | 'list', input: string, options: AuthOptions): Promise<string> {
   const name = `docker-credential-${helper}`
   const path = findExecutable(name, options.env)
   if (path === undefined) {
-    return Promise.reject(new ComposeError('REGISTRY_AUTH', `the credential helper ${name} is not on PATH`, {
+    throw new ComposeError('REGISTRY_AUTH', `the credential helper ${name} is not on PATH`, {
       hint: `install ${name}, or remove "${helper}" from credsStore/credHelpers in the Docker config`,
-    }))
+    })
   }
   const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v
+  // loaded on use: node:child_process (and dgram, which it pulls in) is a few ms of every start
+  const { spawn } = await import('node:child_process')
   return new Promise<string>((resolve, reject) => {
     const child = spawn(path, [action], { env, stdio: ['pipe', 'pipe', 'pipe'] })
     const out: Uint8Array[] = []

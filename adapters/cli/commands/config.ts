@@ -86,6 +86,9 @@ export default defineCommand({
         normalize: flags['no-normalize'] !== true,
       }, { lenient: true })
       text = renderRawModel(model, format)
+    } else if (flags.quiet) {
+      // only validate: the project loaded, nothing to print
+      return 0
     } else text = renderConfig(project, { format, discardEnvFiles: true })
     if (flags.quiet) return 0
     if (flags.output !== undefined && text.length > 0) {
