@@ -2,13 +2,16 @@
  * `down` (compose-features.md 4.10): stop and remove the containers in reverse dependency order
  * (`-t`; `-v` drops their anonymous volumes), orphans with `--remove-orphans`, then in parallel
  * the project's non-external networks, with `-v` its declared named volumes, with `--rmi` its
- * images. External resources are never touched.
+ * images. External resources are never touched. With services named, only their containers and
+ * their dependents' are removed (docker compose's WithRootNodesAndDown); the networks and volumes
+ * are still tried, and those other containers still use are kept with a warning.
  */
 import type { EngineClient } from '../engine/client.ts'
 import { buildGraph } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
 import { execute, throwIfFailed } from '../converge/execute.ts'
 import { PROJECT_LABEL } from '../converge/labels.ts'
+import { findOrphans } from '../converge/reconcile.ts'
 import { planContainers } from '../converge/lifecycle-plan.ts'
 import { imageName, networkName, volumeName } from '../converge/naming.ts'
 import { inspectImage } from '../engine/api/images.ts'
@@ -18,7 +21,7 @@ import type { Operation } from '../converge/plan.ts'
 import { callHook, type RunContext } from '../converge/run-context.ts'
 import { isRunning, selectContainers, target, type LifecycleOptions, type LifecycleResult } from './_lifecycle.ts'
 
-export interface DownOptions extends Omit<LifecycleOptions, 'services'> {
+export interface DownOptions extends LifecycleOptions {
   /** `-v, --volumes`: remove named volumes declared in the project and anonymous volumes. */
   volumes?: boolean
   /** `--rmi local|all` */
@@ -31,11 +34,15 @@ export interface DownOptions extends Omit<LifecycleOptions, 'services'> {
 export async function down(client: EngineClient, project: Project, options: DownOptions = {}, ctx: RunContext = {}): Promise<LifecycleResult> {
   const graph = buildGraph(project)
   const sig = ctx.signal ? { signal: ctx.signal } : {}
-  const [containers, networks, volumes] = await Promise.all([
-    selectContainers(client, project, {}, { orphans: options.removeOrphans === true }, ctx),
+  const services = options.services ?? []
+  const [selected, orphans, networks, volumes] = await Promise.all([
+    selectContainers(client, project, { services }, { orphans: options.removeOrphans === true, withDependents: true }, ctx),
+    // named services narrow the selection, not `--remove-orphans`
+    services.length > 0 && options.removeOrphans === true ? selectContainers(client, project, {}, { orphans: true }, ctx).then((all) => findOrphans(project, all)) : Promise.resolve([]),
     listNetworks(client, { filters: { label: [`${PROJECT_LABEL}=${project.name}`] }, ...sig }),
     options.volumes === true ? listVolumes(client, sig) : Promise.resolve({ volumes: [], warnings: [] }),
   ])
+  const containers = [...selected, ...orphans.filter((o) => !selected.some((c) => c.id === o.id))]
   const t = options.timeout === undefined ? {} : { timeout: options.timeout }
   const { plan, last } = planContainers(graph, containers, 'down', (c) => {
     const remove = { op: { type: 'container:remove', service: c.service, target: target(c), ...(options.volumes === true ? { volumes: true } : {}) } as Operation, cause: 'down' }

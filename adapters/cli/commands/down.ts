@@ -1,6 +1,7 @@
 /**
  * `compose down`: stop and remove containers and networks; `-v` named and anonymous volumes,
- * `--rmi local|all` images. With services, only their containers (and their dependents').
+ * `--rmi local|all` images. With services, only their containers and their dependents' (the
+ * networks and volumes other containers still use stay, with a warning).
  */
 import { ComposeError } from '../../../core/errors.ts'
 import { defineCommand } from '../define.ts'
@@ -25,10 +26,7 @@ export default defineCommand({
     const timeout = timeoutOf(flags.timeout)
     const t = timeout === undefined ? {} : { timeout }
     return withProject(ctx, args.length > 0 ? { lock: true, services: args } : { lock: true }, async ({ project }) => {
-      const result =
-        args.length > 0
-          ? await project.rm({ services: args, stop: true, volumes: flags.volumes, ...t, dryRun: global.dryRun, signal })
-          : await project.down({ volumes: flags.volumes, removeOrphans: flags['remove-orphans'], ...rmi, ...t, dryRun: global.dryRun, signal })
+      const result = await project.down({ services: args, volumes: flags.volumes, removeOrphans: flags['remove-orphans'], ...rmi, ...t, dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)
       return 0
     })

@@ -102,4 +102,27 @@ describe('lifecycle commands', () => {
     execFileSync('docker', ['image', 'inspect', 'busybox:latest'], { stdio: 'ignore' })
     expect(p.run(['down', '--rmi', 'some']).stderr).toContain('invalid --rmi value "some"')
   })
+
+  it('down SERVICE removes it and its dependents, keeps the network the others still use, and --remove-orphans still applies', async () => {
+    p = createProject('downsvc', `services:
+  db:
+${idle()}  web:
+${idle('    depends_on: [db]\n')}  other:
+${idle()}  gone:
+${idle()}`)
+    expect(p.run(['up', '-d']).code).toBe(0)
+    p.write(`services:
+  db:
+${idle()}  web:
+${idle('    depends_on: [db]\n')}  other:
+${idle()}`)
+    const down = p.run(['down', '-t', '0', '--remove-orphans', 'db'])
+    expect(down.code, down.stderr).toBe(0)
+    expect((await p.containers()).map((c) => c.name)).toEqual([`${p.name}-other-1`])
+    expect(down.stderr).toContain('Resource is still in use')
+    expect(await p.networks()).toEqual([`${p.name}_default`])
+    expect(p.run(['down', '-t', '0']).code).toBe(0)
+    expect(await p.containers()).toEqual([])
+    expect(await p.networks()).toEqual([])
+  })
 })
