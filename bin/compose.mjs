@@ -2,7 +2,7 @@
 // The `compose` command. Bun runs the TypeScript sources directly; Node runs the bundle that
 // `npm run build` makes (dist/cli/main.cjs), compiled through vm.Script with the V8 code cache
 // made next to it, so that a short command does not spend its time compiling JavaScript.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,7 +14,8 @@ async function loadNodeBundle() {
     process.stderr.write('compose: the JavaScript build is missing; run `npm run build` in the compose package first\n')
     process.exit(1)
   }
-  if (!process.argv.slice(2).includes('serve')) {
+  const serve = process.argv.slice(2).includes('serve')
+  if (!serve) {
     // undici's HTTP parser is WebAssembly; V8's optimizing tier recompiles it on a worker thread
     // for ~35 MB and up to 0.3 s at exit, which a short-lived CLI never benefits from (the
     // long-running `serve` does). Set before compiling: the code cache records V8's flags.
@@ -36,11 +37,21 @@ async function loadNodeBundle() {
   })
   const mod = { exports: {} }
   script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file), importer)
-  if (process.env.COMPOSE_WRITE_CODE_CACHE === '1') {
-    // `npm run build` asks for the cache after a warm-up command (scripts/bundle-cli.mjs)
+  // `npm run build` asks for the cache after a warm-up command (scripts/bundle-cli.mjs); a cache
+  // that is missing or was made by another Node/V8 is remade by the next ordinary command, if the
+  // package directory is writable (a compile cache only: deleting it changes nothing but speed)
+  const stale = !serve && (cachedData === undefined || script.cachedDataRejected === true)
+  if (process.env.COMPOSE_WRITE_CODE_CACHE === '1' || stale) {
     process.on('exit', () => {
-      writeFileSync(`${cacheFile}.tmp`, script.createCachedData())
-      renameSync(`${cacheFile}.tmp`, cacheFile)
+      const tmp = `${cacheFile}.${process.pid}.tmp`
+      try {
+        writeFileSync(tmp, script.createCachedData())
+        renameSync(tmp, cacheFile)
+      } catch {
+        try {
+          rmSync(tmp, { force: true })
+        } catch {}
+      }
     })
   }
   return mod.exports

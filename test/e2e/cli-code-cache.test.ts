@@ -1,0 +1,35 @@
+/**
+ * The Node CLI runs its bundle with a V8 code cache made by `npm run build`; a cache that is
+ * missing, or was made by another Node, is remade by the next command. Checked on a copy of the
+ * bin and the bundle, so the build's own cache is left alone.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { REPO, run } from './cli-runtime.ts'
+
+const root = mkdtempSync(join(tmpdir(), 'e2e-code-cache-'))
+mkdirSync(join(root, 'bin'))
+mkdirSync(join(root, 'dist/cli'), { recursive: true })
+copyFileSync(join(REPO, 'bin/compose.mjs'), join(root, 'bin/compose.mjs'))
+copyFileSync(join(REPO, 'dist/cli/main.cjs'), join(root, 'dist/cli/main.cjs'))
+const cache = join(root, 'dist/cli/main.cjs.cache')
+const help = () => run('node', [join(root, 'bin/compose.mjs'), '--help'], { cwd: root })
+
+describe('the CLI code cache', () => {
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  it('is made by the first command when missing, and remade when it does not fit', () => {
+    expect(existsSync(cache)).toBe(false)
+    const first = help()
+    expect(first.code, first.stderr).toBe(0)
+    expect(first.stdout).toContain('Usage')
+    expect(statSync(cache).size).toBeGreaterThan(10_000)
+    writeFileSync(cache, 'not a code cache')
+    const second = help()
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout).toBe(first.stdout)
+    expect(readFileSync(cache).length).toBeGreaterThan(10_000)
+  })
+})
