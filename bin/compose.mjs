@@ -58,4 +58,10 @@ async function loadNodeBundle() {
 }
 
 const { main } = typeof globalThis.Bun !== 'undefined' ? await import('../adapters/cli/main.ts') : await loadNodeBundle()
+if (process.env.COMPOSE_WRITE_CODE_CACHE === '1' && process.env.COMPOSE_CODE_CACHE_WARMUP !== undefined) {
+  // the build's warm-up: several read-only commands in one process, so that the cache holds the
+  // code they compile (their output and exit codes do not matter)
+  for (const argv of JSON.parse(process.env.COMPOSE_CODE_CACHE_WARMUP)) await main(argv).catch(() => 1)
+  process.exit(0)
+}
 process.exit(await main(process.argv.slice(2)))

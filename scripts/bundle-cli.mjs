@@ -46,11 +46,20 @@ await build({
   logLevel: 'warning',
 })
 
-// The cache holds the functions compiled by a warm-up run (the loader, `config`, the engine
-// client's error path), so it is made by a child process that loads the bundle as the bin does.
-const warm = spawnSync(process.execPath, ['bin/compose.mjs', '-f', 'examples/hello/compose.yaml', 'config', '-q'], {
-  env: { ...process.env, COMPOSE_WRITE_CODE_CACHE: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
+// The cache holds the functions compiled by warm-up commands (the loader, `config`, the engine
+// client, `ps`, planning an `up`), so it is made by a child process that loads the bundle as the
+// bin does. All read-only; without an engine the engine ones stop at their connection error.
+const example = ['-f', 'examples/hello/compose.yaml']
+const warmup = [
+  [...example, 'config', '-q'],
+  [...example, 'ps'],
+  [...example, '--dry-run', 'up', '-d'],
+]
+const warm = spawnSync(process.execPath, ['bin/compose.mjs', '--help'], {
+  env: { ...process.env, COMPOSE_WRITE_CODE_CACHE: '1', COMPOSE_CODE_CACHE_WARMUP: JSON.stringify(warmup) },
+  stdio: ['ignore', 'ignore', 'ignore'],
+  // an engine that never answers (a DOCKER_HOST far away) must not hold the build up
+  timeout: 30_000,
 })
 if (warm.status !== 0) {
   process.stderr.write(`bundle-cli: the warm-up run for the code cache exited ${warm.status}; the CLI works without the cache\n`)
