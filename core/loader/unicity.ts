@@ -5,7 +5,6 @@
  * secrets and configs by target (default `/run/secrets/<source>`, `/<source>`), ...
  */
 import { problem, ProblemError } from './_problems.ts'
-import { findRule } from './_path-pattern.ts'
 import { scalarText } from './merge.ts'
 import { isMapping, sourceChild, sourceNode, type Located, type SourceNode } from './source-map.ts'
 import { splitVolumeSpec } from './_volume-spec.ts'
@@ -97,18 +96,56 @@ export const UNIQUE_RULES: readonly (readonly [string, Indexer])[] = [
   ['services.*.devices', device],
 ]
 
-/** No rule is deeper than this: below it there is nothing to collapse. */
-const MAX_DEPTH = Math.max(...UNIQUE_RULES.map(([pattern]) => pattern.split('.').length))
+/** The rules as a trie: a walk descends only into keys some rule can still reach. */
+interface Trie {
+  children: Map<string, Trie>
+  star: Trie | undefined
+  /** The first rule (in table order) ending here. */
+  indexer: Indexer | undefined
+}
+
+const freshTrie = (): Trie => ({ children: new Map(), star: undefined, indexer: undefined })
+
+const TRIE: Trie = (() => {
+  const root = freshTrie()
+  for (const [pattern, indexer] of UNIQUE_RULES) {
+    let node = root
+    for (const seg of pattern.split('.')) {
+      if (seg === '*') node = node.star ??= freshTrie()
+      else {
+        let next = node.children.get(seg)
+        if (next === undefined) node.children.set(seg, (next = freshTrie()))
+        node = next
+      }
+    }
+    node.indexer ??= indexer
+  }
+  return root
+})()
+
+function step(node: Trie | undefined, seg: PathSegment): Trie | undefined {
+  if (node === undefined) return undefined
+  return (typeof seg === 'string' ? node.children.get(seg) : undefined) ?? node.star
+}
 
 /** Collapses duplicate entries everywhere a rule applies. Throws ProblemError (LOAD_MERGE). */
 export function enforceUnicity(l: Located, path: ModelPath = []): Located {
+  let node: Trie | undefined = TRIE
+  for (const seg of path) node = step(node, seg)
+  return walk(l, node, path)
+}
+
+function walk(l: Located, node: Trie | undefined, path: ModelPath): Located {
+  if (node === undefined) return l
   if (isMapping(l.value)) {
-    if (path.length >= MAX_DEPTH) return l
     // copied only when something below changed: most mappings come back as they are
     let value: Record<string, unknown> | undefined
     let children: Map<PathSegment, SourceNode> | undefined
-    for (const [key, item] of Object.entries(l.value)) {
-      const out = enforceUnicity({ value: item, src: sourceChild(l.src, key) }, [...path, key])
+    for (const key of Object.keys(l.value)) {
+      const child = step(node, key)
+      const item = l.value[key]
+      if (child === undefined || typeof item !== 'object' || item === null) continue
+      const out = walk({ value: item, src: sourceChild(l.src, key) }, child, [...path, key])
       if (out.value !== item) {
         value ??= { ...l.value }
         children ??= new Map<PathSegment, SourceNode>(l.src?.children ?? [])
@@ -119,13 +156,16 @@ export function enforceUnicity(l: Located, path: ModelPath = []): Located {
     }
     return value === undefined ? l : { value, src: sourceNode(l.src?.loc, children) }
   }
-  if (!Array.isArray(l.value)) return l
-  const indexer = findRule(UNIQUE_RULES, path)
-  if (indexer === undefined) return l
-  const value: unknown[] = []
-  const children = new Map<PathSegment, SourceNode>()
-  const seen = new Map<string, number>()
-  l.value.forEach((entry, i) => {
+  if (!Array.isArray(l.value) || node.indexer === undefined) return l
+  return collapse(l, l.value, node.indexer, path)
+}
+
+/** One list at a rule's path: later entries take the place of earlier ones with the same key. */
+function collapse(l: Located, list: readonly unknown[], indexer: Indexer, path: ModelPath): Located {
+  const keys: string[] = []
+  const seen = new Set<string>()
+  let duplicates = false
+  list.forEach((entry, i) => {
     let key: string
     try {
       key = indexer(entry, [...path, i])
@@ -133,12 +173,22 @@ export function enforceUnicity(l: Located, path: ModelPath = []): Located {
       const loc = sourceChild(l.src, i)?.loc
       throw new ProblemError(problem('LOAD_MERGE', (error as Error).message, loc && { ...loc, path: formatPath([...path, i]) }))
     }
-    const src = sourceChild(l.src, i)
-    const at = seen.get(key) ?? value.length
-    if (!seen.has(key)) seen.set(key, at)
-    value[at] = entry
-    if (src === undefined) children.delete(at)
-    else children.set(at, src)
+    if (seen.has(key)) duplicates = true
+    seen.add(key)
+    keys.push(key)
   })
-  return value.length === l.value.length ? l : { value, src: sourceNode(l.src?.loc, children) }
+  if (!duplicates) return l
+  const value: unknown[] = []
+  const children = new Map<PathSegment, SourceNode>()
+  const at = new Map<string, number>()
+  list.forEach((entry, i) => {
+    const key = keys[i] as string
+    const slot = at.get(key) ?? value.length
+    if (!at.has(key)) at.set(key, slot)
+    value[slot] = entry
+    const src = sourceChild(l.src, i)
+    if (src === undefined) children.delete(slot)
+    else children.set(slot, src)
+  })
+  return { value, src: sourceNode(l.src?.loc, children) }
 }
