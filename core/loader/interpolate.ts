@@ -3,7 +3,7 @@
  * loader/interpolate.go): every string value at any depth goes through the template engine —
  * values only, never keys — and values at typed paths are cast back to numbers and booleans.
  */
-import type { ModelPath, RawModel } from './types.ts'
+import type { ModelPath, PathSegment, RawModel } from './types.ts'
 import { formatPath } from './types.ts'
 import { substitute, TemplateError, type Lookup } from './template.ts'
 import { matchesPattern } from './_path-pattern.ts'
@@ -86,36 +86,50 @@ export interface InterpolateResult<T> {
 export function interpolateModel<T extends RawModel>(model: T, options: InterpolateOptions): InterpolateResult<T> {
   const problems: InterpolationProblem[] = []
   const castFor = castIndex(Object.entries(options.casts ?? DEFAULT_CAST_RULES))
-  const walk = (value: unknown, path: ModelPath): unknown => {
-    if (typeof value === 'string') return interpolateString(value, path)
-    if (Array.isArray(value)) return value.map((item, i) => walk(item, [...path, i]))
+  // one path for the whole walk, pushed and popped; copied only into what outlives a step
+  const path: PathSegment[] = []
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return interpolateString(value)
+    if (Array.isArray(value)) {
+      const out = new Array<unknown>(value.length)
+      for (let i = 0; i < value.length; i++) {
+        path.push(i)
+        out[i] = walk(value[i])
+        path.pop()
+      }
+      return out
+    }
     if (isPlainObject(value)) {
       const out: Record<string, unknown> = {}
-      for (const [key, item] of Object.entries(value)) out[key] = walk(item, [...path, key])
+      for (const key of Object.keys(value)) {
+        path.push(key)
+        out[key] = walk(value[key])
+        path.pop()
+      }
       return out
     }
     return value
   }
-  const interpolateString = (value: string, path: ModelPath): unknown => {
+  const interpolateString = (value: string): unknown => {
     let result: string
     try {
-      result = value.includes('$') ? substitute(value, options.lookup, { onUnset: (name) => options.onUnset?.(name, path) }) : value
+      result = value.includes('$') ? substitute(value, options.lookup, { onUnset: (name) => options.onUnset?.(name, [...path]) }) : value
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error
-      problems.push(templateProblem(error, path))
+      problems.push(templateProblem(error, [...path]))
       return value
     }
     const kind = castFor(path)
     if (kind === undefined) return result
     const cast = castValue(result, kind)
     if ('error' in cast) {
-      problems.push({ path, message: `error while interpolating ${formatPath(path)}: failed to cast to expected type: ${cast.error}` })
+      problems.push({ path: [...path], message: `error while interpolating ${formatPath(path)}: failed to cast to expected type: ${cast.error}` })
       return value
     }
-    if (cast.warning !== undefined) options.onWarning?.(cast.warning, path)
+    if (cast.warning !== undefined) options.onWarning?.(cast.warning, [...path])
     return cast.value
   }
-  return { value: walk(model, []) as T, problems }
+  return { value: walk(model) as T, problems }
 }
 
 /**
@@ -131,11 +145,14 @@ function castIndex(casts: readonly [string, CastKind][]): (path: ModelPath) => C
     if (last === '*' || last === '[]') anyLast.push([i, pattern, kind])
     else byLast.set(last, [...(byLast.get(last) ?? []), [i, pattern, kind]])
   })
+  // per last segment, its own rules and the wildcard ones, in table order (merged once)
+  const merged = new Map<string, [number, string, CastKind][]>()
+  for (const [last, named] of byLast) merged.set(last, [...named, ...anyLast].sort((a, b) => a[0] - b[0]))
   return (path) => {
     const last = path[path.length - 1]
-    const named = typeof last === 'string' ? byLast.get(last) : undefined
-    const candidates = named === undefined ? anyLast : [...named, ...anyLast].sort((a, b) => a[0] - b[0])
-    return candidates.find(([, pattern]) => matchesPattern(path, pattern))?.[2]
+    const candidates = (typeof last === 'string' ? merged.get(last) : undefined) ?? anyLast
+    for (const [, pattern, kind] of candidates) if (matchesPattern(path, pattern)) return kind
+    return undefined
   }
 }
 
