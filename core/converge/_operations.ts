@@ -54,6 +54,26 @@ async function lifecycle(state: OperationState, hook: 'container:start' | 'conta
   await callHook(state.ctx, hook, { client: state.client, project: state.project, ...(config === undefined ? {} : { service: config }), serviceName: service, id, name, cause })
 }
 
+/**
+ * Runs `call` (a create or connect naming networks); if the engine finds one of those names
+ * ambiguous (a concurrent `up` created a duplicate and has not removed it yet, see
+ * ./_network-race.ts), settles the duplicates of this project and tries once more.
+ */
+async function settlingAmbiguous<T>(state: OperationState, networks: readonly (string | undefined)[], call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    if (!(error instanceof Error) || !/is ambiguous/.test(error.message)) throw error
+    const sig = state.ctx.signal ? { signal: state.ctx.signal } : {}
+    for (const name of new Set(networks)) {
+      if (name !== undefined && name !== '' && !['host', 'none', 'bridge', 'default'].includes(name) && !name.includes(':')) {
+        await settleDuplicateNetworks(state.client, state.project.name, name, undefined, sig)
+      }
+    }
+    return call()
+  }
+}
+
 /** The endpoint settings (aliases, addresses, links) a container of `service` gets on `network`. */
 function endpointFor(project: Project, service: ServiceConfig, number: number, name: string, network: string): EndpointSettings | undefined {
   const networking = toNetworking({ project, service, number, name, refs: {}, configHash: '', labels: {} })
@@ -184,10 +204,15 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       }
       const id = `Container ${op.name}`
       progress(state, id, op.replaces === undefined ? 'Creating' : 'Recreate')
-      const created = await createContainer(client, draft.spec.body, { name: draft.spec.name, ...(draft.spec.platform === undefined ? {} : { platform: draft.spec.platform }), ...sig })
+      const networks = [draft.spec.body.HostConfig?.NetworkMode, ...Object.keys(draft.spec.body.NetworkingConfig?.EndpointsConfig ?? {})]
+      const created = await settlingAmbiguous(state, networks, () =>
+        createContainer(client, draft.spec.body, { name: draft.spec.name, ...(draft.spec.platform === undefined ? {} : { platform: draft.spec.platform }), ...sig }),
+      )
       state.created.set(node.id, created.Id)
       try {
-        for (const extra of draft.spec.extraNetworks) await connectNetwork(client, extra.network, created.Id, { endpoint: extra.endpoint, ...sig })
+        for (const extra of draft.spec.extraNetworks) {
+          await settlingAmbiguous(state, [extra.network], () => connectNetwork(client, extra.network, created.Id, { endpoint: extra.endpoint, ...sig }))
+        }
       if (draft.spec.files.length > 0) await putContainerArchive(client, created.Id, '/', writeTar(injectedEntries(draft.spec.files)), sig)
       } catch (error) {
         await removeContainer(client, created.Id, { force: true }).catch(() => undefined)
