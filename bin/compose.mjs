@@ -37,7 +37,7 @@ async function loadNodeBundle() {
   })
   const mod = { exports: {} }
   script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file), importer)
-  // `npm run build` asks for the cache after a warm-up command (scripts/bundle-cli.mjs); a cache
+  // `npm run build` asks for the cache after warm-up commands (scripts/bundle-cli.mjs); a cache
   // that is missing or was made by another Node/V8 is remade by the next ordinary command, if the
   // package directory is writable (a compile cache only: deleting it changes nothing but speed)
   const stale = !serve && (cachedData === undefined || script.cachedDataRejected === true)
