@@ -60,10 +60,12 @@ const NON_STRING = anyOf(YAML11_NON_STRING_TESTS)
 const NOT_PLAIN_STRING = anyOf([...YAML11_NON_STRING_TESTS, ...YAML11_OTHER_TAG_TESTS])
 
 /**
- * toGoYaml's shortcut: after these first characters a plain scalar can only be a string (nulls
- * start with `~ n N`, booleans with `y n t f o`, numbers with a digit, a sign or `.`).
+ * First characters after which a YAML 1.1 plain scalar can only be a string (or a mapping, or
+ * an error): nulls start with `~ n N`, booleans with `y n t f o` (either case), numbers with a
+ * digit, a sign or `.`; tags, anchors, comments, indicators and spaces are left to the parser.
+ * Most strings (images, paths, names) take this path instead of a YAML parse each.
  */
-const PLAIN_STRING_START = /^[A-Za-z_/$](?<![yYnNtTfFoO])/
+export const PLAIN_STRING_START = /^[A-Za-z_/$](?<![yYnNtTfFoO])/
 /**
  * A first character (or `-` and one more: `-5`, `--port`) that starts a plain scalar, not an
  * indicator, a directive or a space.
@@ -86,7 +88,7 @@ function isPlainWord(value: string): boolean {
 }
 
 /** What `parse(text, { version: '1.1' })` gives, asked of the yaml library for unusual text. */
-function parsesAsNonString(text: string): boolean {
+export function parsesAsNonString(text: string): boolean {
   try {
     const value: unknown = parse(text, { version: '1.1', logLevel: 'error' })
     return value === null || typeof value === 'number' || typeof value === 'boolean'

@@ -7,26 +7,13 @@
  * reference it matches byte for byte: the yaml library's Document and stringifier, also used
  * for what the direct writer leaves to it (Map, Date, class instances, shared references).
  */
-import { Document, isCollection, isPair, isScalar, parse, Scalar } from 'yaml'
-import { emitGoYaml } from './yaml-emit.ts'
-
-/**
- * First characters after which a YAML 1.1 plain scalar can only be a string (or a mapping, or
- * an error): nulls start with `~`/`n`/`N`, booleans with `y n t f o` (either case), numbers
- * with a digit, a sign or `.`; tags, anchors, comments, indicators and spaces are left to the
- * parser. Most strings (images, paths, names) take this path instead of a YAML parse each.
- */
-const PLAIN_STRING_START = /^[A-Za-z_/$](?<![yYnNtTfFoO])/
+import { Document, isCollection, isPair, isScalar, Scalar } from 'yaml'
+import { emitGoYaml, PLAIN_STRING_START, parsesAsNonString } from './yaml-emit.ts'
 
 function readsAsNonString(text: string): boolean {
   if (text === '') return true
   if (PLAIN_STRING_START.test(text)) return false
-  try {
-    const value: unknown = parse(text, { version: '1.1', logLevel: 'error' })
-    return value === null || typeof value === 'number' || typeof value === 'boolean'
-  } catch {
-    return false
-  }
+  return parsesAsNonString(text)
 }
 
 /** The document through the yaml library: a node per value, then its stringifier. */

@@ -96,9 +96,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     } else if (seen.labels[PROJECT_LABEL] !== project.name || seen.labels[NETWORK_LABEL] !== key) {
       warnings.push(foreign('network', name, seen.labels[PROJECT_LABEL], project.name))
     } else {
-      const recorded = seen.labels[CONFIG_HASH_LABEL]
-      // a network without a recorded hash (older tools, made by hand) is left as it is
-      if (recorded !== undefined && recorded !== '' && recorded !== networkHash(cfg ?? {}, name)) {
+      if (diverged(seen.labels, networkHash(cfg ?? {}, name))) {
         const attached = observed.containers.filter((c) => c.networks.includes(name))
         const detached = attached.map((c) => plan.add({ type: 'network:disconnect', service: c.service, target: { id: c.id, name: c.name }, network: seen.id }, `network ${key} config changed`))
         const removed = plan.add({ type: 'network:remove', name, id: seen.id }, 'config hash diverged', detached)
@@ -121,9 +119,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     } else if (seen.labels[PROJECT_LABEL] !== project.name || seen.labels[VOLUME_LABEL] !== key) {
       warnings.push(foreign('volume', name, seen.labels[PROJECT_LABEL], project.name))
     } else {
-      const recorded = seen.labels[CONFIG_HASH_LABEL]
       // docker compose asks before recreating (data would be lost) and, without an answer, keeps it
-      if (recorded !== undefined && recorded !== '' && recorded !== volumeHash(cfg ?? {}, name)) {
+      if (diverged(seen.labels, volumeHash(cfg ?? {}, name))) {
         warnings.push(`volume "${name}" exists but doesn't match the configuration in the compose file; it is kept as it is (\`down -v\` removes it, with its data, so that the next \`up\` recreates it)`)
       }
     }
@@ -145,6 +142,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   planServices(input, plan, resourceNodes)
   reconnect(plan, recreated)
   return { plan, warnings }
+}
+
+/** A recorded config hash that differs; a resource without one (older tools, made by hand) is left as it is. */
+function diverged(labels: Readonly<Record<string, string>>, expected: string): boolean {
+  const recorded = labels[CONFIG_HASH_LABEL]
+  return recorded !== undefined && recorded !== '' && recorded !== expected
 }
 
 interface RecreatedNetwork {
