@@ -8,7 +8,7 @@ import type { Project } from '../model/project.ts'
 import { execute, throwIfFailed, type ExecuteResult } from '../converge/execute.ts'
 import type { DesiredState } from '../converge/hook-types.ts'
 import { ensureImages, type PullOption } from '../converge/images.ts'
-import { observe } from '../converge/observe.ts'
+import { observe, type ObservedState } from '../converge/observe.ts'
 import type { Plan } from '../converge/plan.ts'
 import { reconcile } from '../converge/reconcile.ts'
 import { callHook, type RunContext } from '../converge/run-context.ts'
@@ -77,30 +77,44 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
     const build = options.noBuild === true ? 'never' : options.build === true ? 'always' : 'missing'
     await ensureImages(client, project, services, observed.images, options.pull ?? 'policy', ctx, build, { quietPull: options.quietPull === true, quietBuild: options.quietBuild === true })
   }
-  const strategy = options.noRecreate === true ? 'never' : options.forceRecreate === true ? 'force' : 'diverged'
-  const depStrategy = options.noRecreate === true ? 'never' : options.alwaysRecreateDeps === true ? 'force' : 'diverged'
-  const { plan, warnings } = reconcile({
-    project,
-    observed,
-    graph,
-    services,
-    ...(selected === undefined ? {} : { selected }),
-    replicas: desired.replicas,
-    options: {
-      recreate: strategy,
-      recreateDependencies: depStrategy,
-      renewAnonVolumes: options.renewAnonVolumes === true,
-      removeOrphans: options.removeOrphans === true,
-      ignoreOrphans: options.ignoreOrphans ?? /^(1|true|yes)$/i.test(project.environment?.COMPOSE_IGNORE_ORPHANS ?? ''),
-      noStart: options.noStart === true,
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-    },
-  })
-  for (const message of warnings) ctx.emit?.({ type: 'warning', message })
-  const draft = { project, command: options.noStart === true ? 'create' : 'up', plan }
-  await callHook(ctx, 'plan:create', draft)
+  const converge = async (state: ObservedState, replace?: ReadonlySet<string>): Promise<{ draft: { project: Project; command: string; plan: Plan }; warnings: string[] }> => {
+    const strategy = options.noRecreate === true ? 'never' : options.forceRecreate === true ? 'force' : 'diverged'
+    const depStrategy = options.noRecreate === true ? 'never' : options.alwaysRecreateDeps === true ? 'force' : 'diverged'
+    const { plan, warnings } = reconcile({
+      project,
+      observed: state,
+      graph,
+      services,
+      ...(selected === undefined ? {} : { selected }),
+      replicas: desired.replicas,
+      options: {
+        recreate: strategy,
+        recreateDependencies: depStrategy,
+        renewAnonVolumes: options.renewAnonVolumes === true,
+        removeOrphans: options.removeOrphans === true,
+        ignoreOrphans: options.ignoreOrphans ?? /^(1|true|yes)$/i.test(project.environment?.COMPOSE_IGNORE_ORPHANS ?? ''),
+        noStart: options.noStart === true,
+        ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+        ...(replace === undefined ? {} : { replace }),
+      },
+    })
+    for (const message of warnings) ctx.emit?.({ type: 'warning', message })
+    const draft = { project, command: options.noStart === true ? 'create' : 'up', plan }
+    await callHook(ctx, 'plan:create', draft)
+    return { draft, warnings }
+  }
+  let { draft, warnings } = await converge(observed)
   if (options.dryRun === true) return { plan: draft.plan, warnings }
-  const execution = await execute(client, project, draft.plan, ctx, { images: observed.images })
+  let execution = await execute(client, project, draft.plan, ctx, { images: observed.images })
+  const stale = staleTaskContainers(execution)
+  if (stale.size > 0) {
+    // The engine was stopped while starting these containers and kept their tasks: they can
+    // never start again under the same ID. Replace them once, as `--force-recreate` would.
+    for (const name of stale.values()) ctx.emit?.({ type: 'warning', message: `container ${name}: the engine kept a task from a start it did not finish (was the daemon restarted?); recreating the container` })
+    const again = await observe(client, project, { images: true, ...(ctx.signal ? { signal: ctx.signal } : {}) })
+    ;({ draft, warnings } = await converge(again, new Set(stale.keys())))
+    execution = await execute(client, project, draft.plan, ctx, { images: again.images })
+  }
   throwIfFailed(execution)
   if (options.wait === true && options.noStart !== true) {
     await waitForServices(client, project, graph, [...services].filter((s) => (desired.replicas[s] ?? 1) > 0), options.waitTimeout, ctx)
@@ -109,3 +123,17 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
   return { plan: draft.plan, warnings, execution }
 }
 
+
+/** The engine's answer when a container's ID still has a task from an interrupted start. */
+const STALE_TASK = /\btask [0-9a-f]{64}: already exists\b/
+
+/** Containers (ID → name) whose start failed because the engine kept a stale task. */
+function staleTaskContainers(execution: ExecuteResult): Map<string, string> {
+  const stale = new Map<string, string>()
+  for (const { node, error } of execution.failed) {
+    if (node.op.type !== 'container:start' || !(error instanceof Error) || !STALE_TASK.test(error.message)) continue
+    // only a container that existed before this run can carry a task from an earlier start
+    if ('id' in node.op.target) stale.set(node.op.target.id, node.op.target.name)
+  }
+  return stale
+}

@@ -26,6 +26,7 @@ function referencedServices(service: ServiceConfig): string[] {
 }
 
 function obsoleteCause(input: ReconcileInput, service: ServiceConfig, c: ObservedContainer, strategy: RecreateStrategy, parent: string | undefined, hash: string): string | undefined {
+  if (input.options?.replace?.has(c.id) === true) return 'the engine cannot start it again'
   if (strategy === 'never') return undefined
   if (strategy === 'force') return 'forced recreate'
   if (parent !== undefined) return `shares namespaces or volumes with recreated service ${parent}`

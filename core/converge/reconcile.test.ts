@@ -114,6 +114,16 @@ describe('reconcile', () => {
     expect(forced).not.toContain('p-db-1, container:create')
   })
 
+  it('replaces the containers it is told to, even up to date and under --no-recreate', () => {
+    // up does this once when the engine answers "task <id>: already exists" to a start
+    const p = project({ web: {}, db: {} })
+    const cs = [container(p, 'web', 1, { state: 'created' }), container(p, 'db', 1, { state: 'created' })]
+    const text = plan(p, observed(cs), {}, { recreate: 'never', replace: new Set([cs[0]?.id ?? '']) }).text
+    expect(text).toContain('container:web100000000_p-web-1, container:create, the engine cannot start it again')
+    expect(text).toContain('container:p-db-1, container:start')
+    expect(text).not.toContain('p-db-1, container:create')
+  })
+
   it('starts stopped up-to-date containers, unpauses paused ones', () => {
     const p = project({ a: {}, b: {} })
     expect(plan(p, observed([container(p, 'a', 1, { state: 'exited' }), container(p, 'b', 1, { state: 'paused' })])).text).toMatchInlineSnapshot(`

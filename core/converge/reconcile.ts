@@ -33,6 +33,8 @@ export interface ReconcileOptions {
   noStart?: boolean
   /** `-t`: stop timeout in seconds for the containers that are replaced or scaled down. */
   timeout?: number
+  /** Containers (by ID) to recreate whatever their state, e.g. when the engine cannot start them again. */
+  replace?: ReadonlySet<string>
 }
 
 export interface ReconcileInput {
