@@ -1,5 +1,5 @@
 /**
- * `exec` round-trip latency (issue 5, "Benchmarks"): `node bin/compose.mjs exec -T svc true`
+ * `exec` round-trip latency (issue 5, "Benchmarks"): `node bin/compose.cjs exec -T svc true`
  * against `docker exec <container> true` in the same run, interleaved, on one running busybox
  * service; plus the library's `project.exec()` in-process (no process start, no project load)
  * against the same docker exec. Measured, not asserted: the ratio is reported against the 1.2×
@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url'
 import { createCompose } from '../adapters/lib/index.ts'
 import type { BenchReport } from './report.ts'
 
-const REPO = fileURLToPath(new URL(existsSync(new URL('../../bin/compose.mjs', import.meta.url)) ? '../../' : '../', import.meta.url))
-const OURS = process.env.COMPOSE_BENCH_BIN ?? join(REPO, 'bin/compose.mjs')
+const REPO = fileURLToPath(new URL(existsSync(new URL('../../bin/compose.cjs', import.meta.url)) ? '../../' : '../', import.meta.url))
+const OURS = process.env.COMPOSE_BENCH_BIN ?? join(REPO, 'bin/compose.cjs')
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -58,7 +58,7 @@ export async function execBench(env: Env): Promise<BenchReport> {
     return {
       title: `exec round trip (median of ${runs}, interleaved; node start-up alone ${floor.toFixed(0)} ms)`,
       rows: [
-        { name: 'node bin/compose.mjs exec -T svc true', meanMs: m.ours },
+        { name: 'node bin/compose.cjs exec -T svc true', meanMs: m.ours },
         { name: 'docker exec <container> true', meanMs: m.docker },
         { name: 'library project.exec() (in-process)', meanMs: m.library },
       ],

@@ -3,7 +3,7 @@
  * idle busybox services, side by side in one run, the floor (./_lifecycle-floor.ts: the same
  * Engine API calls with maximal parallelism, run as a script of its own, so that like the other
  * two it pays for a process start; the in-process figure is printed too), docker-compose v1 and
- * ours (`node bin/compose.mjs`):
+ * ours (`node bin/compose.cjs`):
  * `up -d` from nothing, a no-op `up -d`, `ps`, `down -t 0`, and our peak RSS (/usr/bin/time).
  * Run it with `npm run build && node dist/bench/lifecycle.js [10 30]`, or `npm run bench -- lifecycle`.
  * It prints measurements; nothing here asserts.
@@ -21,10 +21,10 @@ import { EngineClient } from '../core/engine/client.ts'
 import { floorDown, floorUp } from './_lifecycle-floor.ts'
 import type { BenchReport } from './report.ts'
 
-const REPO = fileURLToPath(new URL(existsSync(new URL('../../bin/compose.mjs', import.meta.url)) ? '../../' : '../', import.meta.url))
+const REPO = fileURLToPath(new URL(existsSync(new URL('../../bin/compose.cjs', import.meta.url)) ? '../../' : '../', import.meta.url))
 const FLOOR_CLI = fileURLToPath(new URL(`./_lifecycle-floor-cli.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url))
 /** `COMPOSE_BENCH_BIN` points at another build (e.g. a snapshot taken while others rebuild dist/). */
-const OURS = process.env.COMPOSE_BENCH_BIN ?? join(REPO, 'bin/compose.mjs')
+const OURS = process.env.COMPOSE_BENCH_BIN ?? join(REPO, 'bin/compose.cjs')
 const REPEAT = 3
 
 interface Run {

@@ -25,7 +25,7 @@ const SERVICES = 200
 /** The repository root from here (bench/ in the sources, dist/bench/ once built). */
 function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
-  while (!existsSync(join(dir, 'bin/compose.mjs')) && dirname(dir) !== dir) dir = dirname(dir)
+  while (!existsSync(join(dir, 'bin/compose.cjs')) && dirname(dir) !== dir) dir = dirname(dir)
   return dir
 }
 
@@ -73,7 +73,7 @@ function timeRun(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 
 export async function loaderProcessBench(env: Readonly<Record<string, string | undefined>>, runs = 10): Promise<BenchReport> {
   const dir = writeFixture()
-  const bin = join(repoRoot(), 'bin/compose.mjs')
+  const bin = join(repoRoot(), 'bin/compose.cjs')
   const procEnv: NodeJS.ProcessEnv = { PATH: env['PATH'] ?? '/usr/bin:/bin', HOME: env['HOME'] ?? '/root' }
   try {
     const ours: number[] = []

@@ -1,5 +1,5 @@
 // Bundles the CLI for Node into one CommonJS file, dist/cli/main.cjs, and makes a V8 code cache
-// for it (dist/cli/main.cjs.cache) that bin/compose.mjs hands to vm.Script. A short command
+// for it (dist/cli/main.cjs.cache) that bin/compose.cjs hands to vm.Script. A short command
 // such as `compose ps` otherwise spends a third of its life parsing and compiling JavaScript:
 // Node 20 has no compile cache for ES modules (module.enableCompileCache came in Node 22).
 // Bun and Deno run the TypeScript sources and use neither file.
@@ -25,6 +25,44 @@ const noHttp2 = {
   },
 }
 
+/**
+ * node:crypto takes ~5 ms to load (a dozen internal modules) and most commands never hash:
+ * the bundle's imports of it go through a stub that loads it on the first call. The stub lists
+ * the functions the sources use; importing another one fails the build here.
+ */
+const lazyCrypto = {
+  name: 'lazy-node-crypto',
+  setup(b) {
+    b.onResolve({ filter: /^node:crypto$/ }, (args) => (args.namespace === 'compose-lazy' ? undefined : { path: 'node-crypto', namespace: 'compose-lazy' }))
+    b.onLoad({ filter: /.*/, namespace: 'compose-lazy' }, () => ({
+      contents: [
+        'let crypto',
+        "const load = () => (crypto ??= require('node:crypto'))",
+        'export function createHash(...args) { return load().createHash(...args) }',
+      ].join('\n'),
+      loader: 'js',
+    }))
+  },
+}
+
+/**
+ * undici loads node:assert (~1.5 ms) for bare `assert(value)` calls and node:http (~3 ms, with
+ * its server) only for `http.maxHeaderSize` and a constructor comparison that never matches a
+ * stream of ours: its files get small stand-ins. 16 KiB is Node's default header limit.
+ */
+const undiciLight = {
+  name: 'undici-light-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(assert|http)$/ }, (args) => (/undici[\\/]lib[\\/]/.test(args.importer) ? { path: args.path.slice(5), namespace: 'compose-undici-stub' } : undefined))
+    b.onLoad({ filter: /.*/, namespace: 'compose-undici-stub' }, (args) => ({
+      contents: args.path === 'assert'
+        ? "module.exports = function assert (value, message) { if (!value) { const error = new Error(message ?? 'assertion failed'); error.code = 'ERR_ASSERTION'; throw error } }"
+        : 'module.exports = { IncomingMessage: function IncomingMessage () {}, maxHeaderSize: 16384 }',
+      loader: 'js',
+    }))
+  },
+}
+
 await build({
   entryPoints: { main: 'adapters/cli/main.ts' },
   outdir: 'dist/cli',
@@ -35,7 +73,7 @@ await build({
   target: 'node20',
   // jiti is only needed for a compose.config.ts on Node and is loaded on demand
   external: ['jiti'],
-  plugins: [noHttp2],
+  plugins: [noHttp2, lazyCrypto, undiciLight],
   // the sources are ES modules: give them their own URL (config files and plugins resolve from it)
   define: { 'import.meta.url': '__compose_module_url' },
   banner: { js: "const __compose_module_url = require('node:url').pathToFileURL(__filename).href;" },
@@ -55,7 +93,7 @@ const warmup = [
   [...example, 'ps'],
   [...example, '--dry-run', 'up', '-d'],
 ]
-const warm = spawnSync(process.execPath, ['bin/compose.mjs', '--help'], {
+const warm = spawnSync(process.execPath, ['bin/compose.cjs', '--help'], {
   env: { ...process.env, COMPOSE_WRITE_CODE_CACHE: '1', COMPOSE_CODE_CACHE_WARMUP: JSON.stringify(warmup) },
   stdio: ['ignore', 'ignore', 'ignore'],
   // an engine that never answers (a DOCKER_HOST far away) must not hold the build up

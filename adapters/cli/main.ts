@@ -3,6 +3,7 @@
  * the command lazily, runs it, and turns errors into messages and exit codes.
  */
 import process from 'node:process'
+import { isatty } from 'node:tty'
 import { homeDir } from '../../core/runtime/env.ts'
 import { COMMANDS } from './commands/index.ts'
 import type { CommandDef, FlagSpecs } from './define.ts'
@@ -14,25 +15,33 @@ import { parseArgs, suggest } from './parse-args.ts'
 import { ComposeError } from '../../core/errors.ts'
 import { COMPOSE_VERSION } from '../../core/version.ts'
 
-function writer(stream: NodeJS.WriteStream): Writer {
+/**
+ * `stream()` is called on first use: Node sets each standard stream up when it is first touched
+ * (~4 ms each), and asking whether it is a terminal does not need it.
+ */
+function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): Writer {
   return {
-    write: (text) => void stream.write(text),
+    write: (text) => void stream().write(text),
     get isTTY() {
-      return stream.isTTY === true
+      return isatty(fd)
     },
     get columns() {
-      return stream.columns
+      return stream().columns
     },
   }
 }
 
 function createIo(): CliIo {
   const env = { ...process.env }
-  const stdin = process.stdin as unknown as AsyncIterable<Uint8Array> & { isTTY: boolean }
+  let stdin: CliIo['stdin'] | undefined
   return {
-    stdout: writer(process.stdout),
-    stderr: writer(process.stderr),
-    stdin: Object.assign(stdin, { isTTY: process.stdin.isTTY === true }),
+    stdout: writer(1, () => process.stdout),
+    stderr: writer(2, () => process.stderr),
+    // on first use: Node sets up process.stdin (~4 ms) when it is first touched, and most
+    // commands never read it
+    get stdin() {
+      return (stdin ??= Object.assign(process.stdin as unknown as AsyncIterable<Uint8Array>, { isTTY: process.stdin.isTTY === true }))
+    },
     env,
     cwd: process.cwd(),
     home: homeDir(env),

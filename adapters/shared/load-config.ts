@@ -26,7 +26,7 @@ export function findConfigFile(dir: string): string | undefined {
   return undefined
 }
 
-// Node runs the CLI as one bundle compiled by vm.Script with a V8 code cache (bin/compose.mjs);
+// Node runs the CLI as one bundle compiled by vm.Script with a V8 code cache (bin/compose.cjs);
 // there `import()` has no module loader behind it, so the bin passes one in under this name.
 declare const __compose_import: ((specifier: string) => Promise<unknown>) | undefined
 

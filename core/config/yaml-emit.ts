@@ -260,6 +260,8 @@ class Emitter {
   out = ''
   readonly #seen = new Set<object>()
   readonly #parsed = new Map<string, boolean>()
+  /** Keys already known to be written bare (the same few dozen keys repeat all through a project). */
+  readonly #plainKeys = new Set<string>()
 
   /** The value at the current position; `indent` starts its following lines. */
   node(value: unknown, indent: string): void {
@@ -330,7 +332,11 @@ class Emitter {
   /** `key: value`, the value on the next lines when it is a non-empty collection (stringifyPair). */
   pair(key: string, value: unknown, indent: string): void {
     const inner = indent + STEP
-    const keyText = this.string(key, inner, true)
+    let keyText = key
+    if (!this.#plainKeys.has(key)) {
+      keyText = this.string(key, inner, true)
+      if (keyText === key && isPlainWord(key)) this.#plainKeys.add(key)
+    }
     if (keyText.length > MAX_IMPLICIT_KEY) {
       this.out += `? ${keyText}\n${indent}: `
       this.node(value, inner)

@@ -220,7 +220,8 @@ function pick<T extends object, K extends keyof T>(o: T, ...keys: K[]): { [P in 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
+    // for-in: no array of values for every object of the project
+    for (const key in value) deepFreeze((value as Record<string, unknown>)[key])
   }
   return value
 }

@@ -19,7 +19,7 @@
  */
 import type { SourceLocation } from '../errors.ts'
 import type { ParseResult } from './parse.ts'
-import { sourceNode, type MergeTag, type SourceNode } from './source-map.ts'
+import type { MergeTag, SourceNode } from './source-map.ts'
 import type { PathSegment } from './types.ts'
 
 export interface FastParseOptions {
@@ -161,15 +161,39 @@ function isPlainStart(c: number, next: number, flow: boolean): boolean {
 // ---------------------------------------------------------------------------------------------
 // Entry
 
-/** The first `:` indicator, ` #` comment or line break in a plain scalar in block context. */
-const BLOCK_PLAIN_STOP = /:(?=[ \n]|$)| #|\n/g
-/** The same in flow context, where flow indicators end plain scalars too. */
-const FLOW_PLAIN_STOP = /:(?=[ \n,[\]{}]|$)| (?=[#,[\]{}])|[\n,[\]{}]/g
+/**
+ * Where a plain scalar in block context stops: the first `:` indicator (`:` then a blank or the
+ * end), ` #` comment or line break at or after `from`, or the end of `s`. A scan rather than a
+ * regex: no match object for every scalar and key.
+ */
+function blockPlainStop(s: string, from: number): number {
+  const len = s.length
+  for (let i = from; i < len; i++) {
+    const c = s.charCodeAt(i)
+    if (c === LF) return i
+    if (c === COLON) {
+      const n = s.charCodeAt(i + 1)
+      if (i + 1 >= len || n === SP || n === LF) return i
+    } else if (c === SP && s.charCodeAt(i + 1) === HASH) return i
+  }
+  return len
+}
 
-/** Index of the first match of a `g` regex at or after `from`, or `end` when none. */
-function stopAt(re: RegExp, s: string, from: number, end: number): number {
-  re.lastIndex = from
-  return re.exec(s)?.index ?? end
+/** The same in flow context, where flow indicators end plain scalars too. */
+function flowPlainStop(s: string, from: number): number {
+  const len = s.length
+  for (let i = from; i < len; i++) {
+    const c = s.charCodeAt(i)
+    if (c === LF || isFlowIndicator(c)) return i
+    if (c === COLON) {
+      const n = s.charCodeAt(i + 1)
+      if (i + 1 >= len || n === SP || n === LF || isFlowIndicator(n)) return i
+    } else if (c === SP) {
+      const n = s.charCodeAt(i + 1)
+      if (n === HASH || isFlowIndicator(n)) return i
+    }
+  }
+  return len
 }
 
 /** No tabs, BOM, control characters or lone CR: the library handles those. */
@@ -184,9 +208,10 @@ function parseText(input: string, options: FastParseOptions): ParseResult {
   const out: ParseResult = { documents: [], problems: [], warnings: [] }
   if (root === undefined) return out
   if (aliasBudgetExceeded(reader.aliases, options.maxAliasCount)) bail()
-  const built = new Builder(options.file, lineStarts(text), options.maxNodes).node(root)
-  if (!isRecord(built.value) || built.src === undefined) bail()
-  out.documents.push({ file: options.file, index: 0, model: built.value, sources: built.src })
+  const builder = new Builder(options.file, lineStarts(text), options.maxNodes)
+  const model = builder.node(root)
+  if (!isRecord(model)) bail()
+  out.documents.push({ file: options.file, index: 0, model, sources: builder.src })
   return out
 }
 
@@ -384,7 +409,7 @@ class Reader {
       return this.code(i) === COLON && isBlank(this.code(i + 1)) ? i : -1
     }
     if (!isPlainStart(c, this.code(p + 1), false)) return -1
-    const stop = stopAt(BLOCK_PLAIN_STOP, this.s, p, this.len)
+    const stop = blockPlainStop(this.s, p)
     return this.code(stop) === COLON ? stop : -1
   }
 
@@ -515,7 +540,7 @@ class Reader {
   plainBlock(indentNext: number, anchor: string | undefined, tag: MergeTag | undefined): ScalarNode {
     const start = this.pos
     if (!isPlainStart(this.code(start), this.code(start + 1), false)) bail()
-    const stop = stopAt(BLOCK_PLAIN_STOP, this.s, start, this.len)
+    const stop = blockPlainStop(this.s, start)
     const c = this.code(stop)
     if (c === COLON) bail() // a key where a value belongs
     if (c !== LF || this.code(stop + 1) === HASH || this.continueScalar(stop + 1, indentNext) === -1) {
@@ -795,7 +820,7 @@ class Reader {
    * there that the collection then refuses.
    */
   flowPlainEnd(start: number): { end: number; colon: boolean } {
-    const stop = stopAt(FLOW_PLAIN_STOP, this.s, start + 1, this.len)
+    const stop = flowPlainStop(this.s, start + 1)
     let end = stop
     while (this.code(end - 1) === SP) end--
     return { end, colon: this.code(stop) === COLON }
@@ -1062,12 +1087,6 @@ function aliasBudgetExceeded(aliases: readonly AliasNode[], maxAdded: number): b
 // ---------------------------------------------------------------------------------------------
 // Builder: node tree → model + SourceNode tree (parse.ts's Walker, step for step)
 
-interface Built {
-  /** `undefined` for a `!reset` node (dropped from the model). */
-  value: unknown
-  src: SourceNode | undefined
-}
-
 function lineStarts(text: string): number[] {
   const starts = [0]
   for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1)
@@ -1112,71 +1131,86 @@ class Builder {
     return { file: this.#file, line: k + 1, col: offset - (lines[k] ?? 0) + 1 }
   }
 
-  node(node: FastNode, at?: SourceLocation): Built {
+  /**
+   * The model value of `node` (`undefined` for a `!reset` node, dropped from the model); its
+   * SourceNode is left in `src` (a field rather than a pair object for every node).
+   */
+  node(node: FastNode, at?: SourceLocation): unknown {
     if (++this.#visits > this.#maxNodes) bail()
     const loc = at ?? this.loc(node.off)
     const target = node.kind === 'alias' ? node.target : node
-    if (target.tag === 'reset') return { value: undefined, src: { ...sourceNode(loc), tag: 'reset' } }
-    const built = this.#value(target, loc)
-    if (target.tag === 'override' && built.src !== undefined) built.src.tag = 'override'
-    return built
+    if (target.tag === 'reset') {
+      this.src = { loc, tag: 'reset' }
+      return undefined
+    }
+    const value = this.#value(target, loc)
+    if (target.tag === 'override') this.src.tag = 'override'
+    return value
   }
 
-  #value(node: FastNode, loc: SourceLocation): Built {
-    if (node.kind === 'scalar') return { value: node.value, src: sourceNode(loc) }
+  src: SourceNode = {}
+
+  #value(node: FastNode, loc: SourceLocation): unknown {
+    if (node.kind === 'scalar') {
+      this.src = { loc }
+      return node.value
+    }
     if (node.kind === 'alias') return bail()
     if (this.#active.has(node)) bail()
     this.#active.add(node)
-    const built = node.kind === 'map' ? this.#map(node, loc) : this.#seq(node, loc)
+    const value = node.kind === 'map' ? this.#map(node, loc) : this.#seq(node, loc)
     this.#active.delete(node)
-    return built
+    return value
   }
 
-  #seq(node: SeqNode, loc: SourceLocation): Built {
+  #seq(node: SeqNode, loc: SourceLocation): unknown[] {
     const value: unknown[] = []
-    const children = new Map<PathSegment, SourceNode>()
+    let children: Map<PathSegment, SourceNode> | undefined
     for (const item of node.items) {
       const built = this.node(item)
-      if (built.value === undefined) continue
-      if (built.src !== undefined) children.set(value.length, built.src)
-      value.push(built.value)
+      if (built === undefined) continue
+      ;(children ??= new Map()).set(value.length, this.src)
+      value.push(built)
     }
-    return { value, src: sourceNode(loc, children) }
+    this.src = children === undefined ? { loc } : { loc, children }
+    return value
   }
 
-  #map(node: MapNode, loc: SourceLocation): Built {
+  #map(node: MapNode, loc: SourceLocation): Record<string, unknown> {
     const value: Record<string, unknown> = {}
-    const children = new Map<PathSegment, SourceNode>()
+    let children: Map<PathSegment, SourceNode> | undefined
     for (const pair of node.pairs) {
       if (pair.merge) {
         node.keys ??= explicitKeys(node)
-        for (const [key, built] of this.#mergeSources(pair)) {
+        for (const [key, built, src] of this.#mergeSources(pair)) {
           if (node.keys.has(key) || Object.hasOwn(value, key)) continue
-          value[key] = built.value
-          if (built.src !== undefined) children.set(key, built.src)
+          value[key] = built
+          if (src !== undefined) (children ??= new Map()).set(key, src)
         }
         continue
       }
       const built = this.node(pair.value, this.loc(pair.keyOff))
-      if (built.src !== undefined) children.set(pair.key, built.src)
-      if (built.value !== undefined) value[pair.key] = built.value
+      ;(children ??= new Map()).set(pair.key, this.src)
+      if (built !== undefined) value[pair.key] = built
     }
-    return { value, src: sourceNode(loc, children) }
+    this.src = children === undefined ? { loc } : { loc, children }
+    return value
   }
 
-  /** `<<: *a` or `<<: [*a, *b]`: entries of the merged maps, earlier maps first. */
-  #mergeSources(pair: Pair): [string, Built][] {
+  /** `<<: *a` or `<<: [*a, *b]`: entries of the merged maps (value, source), earlier maps first. */
+  #mergeSources(pair: Pair): [string, unknown, SourceNode | undefined][] {
     const source = pair.value.kind === 'alias' ? pair.value.target : pair.value
     const sources = source.kind === 'seq' ? source.items : [pair.value]
-    const out: [string, Built][] = []
+    const out: [string, unknown, SourceNode | undefined][] = []
     const seen = new Set<string>()
     for (const item of sources) {
       const built = this.node(item)
-      if (!isRecord(built.value)) bail()
-      for (const [key, value] of Object.entries(built.value)) {
+      if (!isRecord(built)) bail()
+      const children = this.src.children
+      for (const [key, value] of Object.entries(built)) {
         if (seen.has(key)) continue
         seen.add(key)
-        out.push([key, { value, src: built.src?.children?.get(key) }])
+        out.push([key, value, children?.get(key)])
       }
     }
     return out

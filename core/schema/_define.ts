@@ -63,8 +63,56 @@ export interface RunContext {
   readonly config: Config
   /** Report a problem with the current value (or with one of its keys, through `path`). */
   issue(message: string, extra?: { path?: PathItem[]; expected?: string; input?: unknown }): void
-  /** Run a nested schema and attach its issues below `item`. */
-  child(schema: Schema, item: PathItem): void
+  /** Run a nested schema on `parent[key]` and attach its issues below that item. */
+  child(schema: Schema, parent: Record<string, unknown> | readonly unknown[], key: string | number): void
+}
+
+/**
+ * One run of a hand-written schema. A valid value (the common case) costs this object and
+ * nothing else: issues, path items and messages are made only when something is wrong.
+ */
+class Run implements RunContext {
+  issues: Issue[] | undefined = undefined
+  readonly config: Config
+  readonly #type: string
+  readonly #expects: string
+  readonly #input: unknown
+
+  constructor(config: Config, type: string, expects: string, input: unknown) {
+    this.config = config
+    this.#type = type
+    this.#expects = expects
+    this.#input = input
+  }
+
+  issue(message: string, extra: { path?: PathItem[]; expected?: string; input?: unknown } = {}): void {
+    const input = 'input' in extra ? extra.input : this.#input
+    ;(this.issues ??= []).push({
+      kind: 'schema',
+      type: this.#type,
+      input,
+      expected: extra.expected ?? this.#expects,
+      received: v._stringify(input),
+      message,
+      requirement: undefined,
+      path: extra.path,
+      issues: undefined,
+      lang: this.config.lang,
+      abortEarly: this.config.abortEarly,
+      abortPipeEarly: this.config.abortPipeEarly,
+    } as Issue)
+  }
+
+  child(schema: Schema, parent: Record<string, unknown> | readonly unknown[], key: string | number): void {
+    const value = Array.isArray(parent) ? parent[key as number] : (parent as Record<string, unknown>)[key]
+    const result = schema['~run']({ value }, this.config)
+    if (result.issues === undefined) return
+    const item = pathItem(parent, key)
+    for (const issue of result.issues) {
+      const path: [PathItem, ...PathItem[]] = issue.path ? [item, ...issue.path] : [item]
+      ;(this.issues ??= []).push({ ...issue, path })
+    }
+  }
 }
 
 /** A valibot schema whose run function is written by hand. */
@@ -80,46 +128,21 @@ export function defineSchema(
     expects,
     async: false,
     '~run'(dataset: v.UnknownDataset, config: Config): Dataset {
-      const input = dataset.value
-      const issues: Issue[] = []
-      const push = (issue: Issue): void => {
-        issues.push(issue)
-      }
-      const ctx: RunContext = {
-        config,
-        issue(message, extra = {}) {
-          push({
-            kind: 'schema',
-            type,
-            input: 'input' in extra ? extra.input : input,
-            expected: extra.expected ?? expects,
-            received: v._stringify('input' in extra ? extra.input : input),
-            message,
-            requirement: undefined,
-            path: extra.path,
-            issues: undefined,
-            lang: config.lang,
-            abortEarly: config.abortEarly,
-            abortPipeEarly: config.abortPipeEarly,
-          } as Issue)
-        },
-        child(schema, item) {
-          const result = schema['~run']({ value: item.value }, config)
-          for (const issue of result.issues ?? []) {
-            const path: [PathItem, ...PathItem[]] = issue.path ? [item, ...issue.path] : [item]
-            push({ ...issue, path })
-          }
-        },
-      }
-      run(input, ctx)
-      const out = { value: input, typed: issues.length === 0, issues: issues.length === 0 ? undefined : issues }
+      const ctx = new Run(config, type, expects, dataset.value)
+      run(dataset.value, ctx)
+      // valibot's own schemas mark and return the dataset they were given
+      const out = dataset as unknown as { value: unknown; typed: boolean; issues: Issue[] | undefined }
+      out.typed = ctx.issues === undefined
+      out.issues = ctx.issues
       return out as Dataset
     },
   })
 }
 
-function objectItem(input: Record<string, unknown>, key: string, origin: 'key' | 'value' = 'value'): PathItem {
-  return { type: 'object', origin, input, key, value: input[key] }
+function pathItem(parent: Record<string, unknown> | readonly unknown[], key: string | number, origin: 'key' | 'value' = 'value'): PathItem {
+  if (Array.isArray(parent)) return { type: 'array', origin: 'value', input: parent as unknown[], key: key as number, value: parent[key as number] }
+  const input = parent as Record<string, unknown>
+  return { type: 'object', origin, input, key: key as string, value: input[key as string] }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -156,13 +179,13 @@ export function object(entries: Record<string, Schema>, options: ObjectOptions =
     for (const key of Object.keys(input)) {
       const schema = entries[key]
       if (schema !== undefined) {
-        ctx.child(schema, objectItem(input, key))
+        ctx.child(schema, input, key)
         continue
       }
       if ((allowX && key.startsWith('x-')) || options.loose) continue
       const hint = suggest(key, known)
       ctx.issue(`unknown key \`${key}\`${hint === undefined ? '' : `, did you mean \`${hint}\`?`}`, {
-        path: [objectItem(input, key, 'key')],
+        path: [pathItem(input, key, 'key')],
         expected: 'never',
         input: key,
       })
@@ -209,12 +232,12 @@ export function record(value: Schema, options: { pattern?: RegExp; strict?: bool
         // JSON schema `patternProperties` without `additionalProperties: false` accepts the key as is
         if (options.strict !== true) continue
         ctx.issue(`${options.what ?? 'key'} \`${key}\` must match ${String(options.pattern)}`, {
-          path: [objectItem(input, key, 'key')],
+          path: [pathItem(input, key, 'key')],
           input: key,
         })
         continue
       }
-      ctx.child(value, objectItem(input, key))
+      ctx.child(value, input, key)
     }
   })
 }
@@ -226,16 +249,16 @@ export function list(itemSchema: Schema, options: { unique?: boolean } = {}): Sc
       ctx.issue(`must be a list`)
       return
     }
-    const seen = new Map<string, number>()
-    input.forEach((value: unknown, index) => {
-      const item: PathItem = { type: 'array', origin: 'value', input, key: index, value }
-      ctx.child(itemSchema, item)
-      if (options.unique) {
+    const seen = options.unique ? new Map<string, number>() : undefined
+    for (let index = 0; index < input.length; index++) {
+      ctx.child(itemSchema, input, index)
+      if (seen !== undefined) {
+        const value: unknown = input[index]
         const key = JSON.stringify(value)
         const first = seen.get(key)
-        if (first !== undefined) ctx.issue(`items [${first}, ${index}] must be unique`, { path: [item], input: value })
+        if (first !== undefined) ctx.issue(`items [${first}, ${index}] must be unique`, { path: [pathItem(input, index)], input: value })
         else seen.set(key, index)
       }
-    })
+    }
   })
 }

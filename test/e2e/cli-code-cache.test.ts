@@ -12,10 +12,10 @@ import { REPO, run } from './cli-runtime.ts'
 const root = mkdtempSync(join(tmpdir(), 'e2e-code-cache-'))
 mkdirSync(join(root, 'bin'))
 mkdirSync(join(root, 'dist/cli'), { recursive: true })
-copyFileSync(join(REPO, 'bin/compose.mjs'), join(root, 'bin/compose.mjs'))
+copyFileSync(join(REPO, 'bin/compose.cjs'), join(root, 'bin/compose.cjs'))
 copyFileSync(join(REPO, 'dist/cli/main.cjs'), join(root, 'dist/cli/main.cjs'))
 const cache = join(root, 'dist/cli/main.cjs.cache')
-const help = () => run('node', [join(root, 'bin/compose.mjs'), '--help'], { cwd: root })
+const help = () => run('node', [join(root, 'bin/compose.cjs'), '--help'], { cwd: root })
 
 describe('the CLI code cache', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }))

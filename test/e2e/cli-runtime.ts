@@ -23,9 +23,9 @@ export function run(cmd: string, args: readonly string[], options: { cwd?: strin
   return { code: res.status ?? -1, stdout: res.stdout ?? '', stderr: `${res.stderr ?? ''}${res.error ? String(res.error) : ''}` }
 }
 
-/** `node bin/compose.mjs …` (needs `npm run build`). */
+/** `node bin/compose.cjs …` (needs `npm run build`). */
 export function compose(args: readonly string[], options: Parameters<typeof run>[2] = {}): RunResult {
-  return run('node', [`${REPO}bin/compose.mjs`, ...args], options)
+  return run('node', [`${REPO}bin/compose.cjs`, ...args], options)
 }
 
 export function hasTool(name: string): boolean {

@@ -11,7 +11,7 @@ import { EngineClient } from '../../core/engine/client.ts'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 /** `COMPOSE_BIN` overrides the CLI entry (e.g. a private build while others rebuild dist/). */
-export const COMPOSE_BIN = process.env['COMPOSE_BIN'] ?? join(REPO_ROOT, 'bin/compose.mjs')
+export const COMPOSE_BIN = process.env['COMPOSE_BIN'] ?? join(REPO_ROOT, 'bin/compose.cjs')
 const GNU_TIME = '/usr/bin/time'
 const RSS_MARK = '@@maxrss-kib='
 
@@ -53,7 +53,7 @@ function once(args: readonly string[], cwd: string, env: Record<string, string>,
   })
 }
 
-/** `node bin/compose.mjs ARGS` in `cwd`; retried (up to 3 times) only on a dist/ build race. */
+/** `node bin/compose.cjs ARGS` in `cwd`; retried (up to 3 times) only on a dist/ build race. */
 export async function runCli(args: readonly string[], cwd: string, env: Record<string, string>, stdin?: Uint8Array): Promise<CliRun> {
   let run = await once(args, cwd, env, stdin)
   for (let i = 0; i < 3 && run.code !== 0 && BUILD_RACE.test(run.stderr); i++) {

@@ -19,7 +19,7 @@ import { diffConfigs, normalizeConfig, type Difference, type Model } from './_no
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const AWESOME = resolve(REPO_ROOT, '../shared/corpus/awesome')
-const COMPOSE_BIN = join(REPO_ROOT, 'bin/compose.mjs')
+const COMPOSE_BIN = join(REPO_ROOT, 'bin/compose.cjs')
 
 export interface RunOutput {
   code: number

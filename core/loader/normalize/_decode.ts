@@ -147,7 +147,8 @@ export type FieldTable = readonly (readonly [string, Decoder<unknown>])[]
 /** Decode the fields of `source` listed in `table`, in table order, plus extensions. */
 export function decodeFields<T extends object>(source: Dict, path: Path, table: FieldTable): T {
   const out: Record<string, unknown> = {}
-  for (const [key, decode] of table) {
+  for (let i = 0; i < table.length; i++) {
+    const [key, decode] = table[i] as (typeof table)[number]
     if (!(key in source)) continue
     const value = decode(source[key], [...path, key])
     if (value !== undefined) out[key] = value

@@ -28,14 +28,20 @@ interface Trie {
   rules: { index: number; rule: Rule }[]
   children: Map<string, Trie>
   star: Trie | undefined
+  /** step() from this trie alone, by segment (the arrays are shared: never changed). */
+  steps: Map<string, readonly Trie[]> | undefined
+  /** step() from this trie alone for a segment with no literal child: `[star]` or `[]`. */
+  starOnly: readonly Trie[] | undefined
 }
+
+const NONE: readonly Trie[] = []
 
 const tries = new WeakMap<readonly [string[], Rule][], Trie>()
 
 function trieOf(rules: readonly [string[], Rule][]): Trie {
   let root = tries.get(rules)
   if (root !== undefined) return root
-  const fresh = (): Trie => ({ rules: [], children: new Map(), star: undefined })
+  const fresh = (): Trie => ({ rules: [], children: new Map(), star: undefined, steps: undefined, starOnly: undefined })
   root = fresh()
   rules.forEach(([pattern, rule], index) => {
     let node = root as Trie
@@ -53,7 +59,8 @@ function trieOf(rules: readonly [string[], Rule][]): Trie {
   return root
 }
 
-function step(active: readonly Trie[], seg: string): Trie[] {
+function step(active: readonly Trie[], seg: string): readonly Trie[] {
+  if (active.length === 1) return stepOne(active[0] as Trie, seg)
   const out: Trie[] = []
   for (const t of active) {
     const child = t.children.get(seg)
@@ -63,8 +70,18 @@ function step(active: readonly Trie[], seg: string): Trie[] {
   return out
 }
 
-function activeAt(rules: readonly [string[], Rule][], path: readonly string[]): Trie[] {
-  let active = [trieOf(rules)]
+/** step() from one trie, without allocating once a segment was seen (most walks are here). */
+function stepOne(t: Trie, seg: string): readonly Trie[] {
+  const child = t.children.get(seg)
+  if (child === undefined) return (t.starOnly ??= t.star === undefined ? NONE : [t.star])
+  t.steps ??= new Map()
+  let out = t.steps.get(seg)
+  if (out === undefined) t.steps.set(seg, (out = t.star === undefined ? [child] : [child, t.star]))
+  return out
+}
+
+function activeAt(rules: readonly [string[], Rule][], path: readonly string[]): readonly Trie[] {
+  let active: readonly Trie[] = [trieOf(rules)]
   for (const seg of path) active = step(active, seg)
   return active
 }
@@ -104,31 +121,59 @@ export function shareUntouched(rules: [string[], Rule][]): [string[], Rule][] {
 /**
  * Walk `value`, replacing each node whose path matches a rule by the rule's result (the first
  * rule in table order). A rule decides itself whether to descend further (through `descend`).
+ * The `path` a rule gets is the walk's own stack, valid during the call: copy it to keep it.
  */
 export function applyRules(value: unknown, rules: [string[], Rule][], path: string[] = []): unknown {
-  return applyActive(value, activeAt(rules, path), path, sharing.has(rules))
+  return applyActive(value, activeAt(rules, path), path, sharing.has(rules), rules)
 }
 
 export function descend(value: unknown, rules: [string[], Rule][], path: string[]): unknown {
-  return descendActive(value, activeAt(rules, path), path, sharing.has(rules))
+  // a rule descending from where the walk called it: the walk knows the active tries already
+  const active = calling !== undefined && calling.rules === rules && samePath(calling.path, path) ? calling.active : activeAt(rules, path)
+  return descendActive(value, active, path, sharing.has(rules), rules)
 }
 
-function applyActive(value: unknown, active: readonly Trie[], path: string[], share: boolean): unknown {
+/** The rule being called, and where: lets `descend` from that rule skip the walk from the root. */
+let calling: { rules: readonly [string[], Rule][]; path: readonly string[]; active: readonly Trie[] } | undefined
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+function applyActive(value: unknown, active: readonly Trie[], path: string[], share: boolean, rules: readonly [string[], Rule][]): unknown {
   const rule = firstRule(active)
-  return rule === undefined ? descendActive(value, active, path, share) : rule(value, path)
+  if (rule === undefined) return descendActive(value, active, path, share, rules)
+  const outer = calling
+  calling = { rules, path, active }
+  try {
+    return rule(value, path)
+  } finally {
+    calling = outer
+  }
 }
 
-function descendActive(value: unknown, active: readonly Trie[], path: string[], share: boolean): unknown {
+function descendActive(value: unknown, active: readonly Trie[], path: string[], share: boolean, rules: readonly [string[], Rule][]): unknown {
   if (active.length === 0) return share ? value : copyPlain(value)
   if (Array.isArray(value)) {
-    return value.map((item, i) => {
+    const out: unknown[] = []
+    for (let i = 0; i < value.length; i++) {
       const seg = String(i)
-      return applyActive(item, step(active, seg), [...path, seg], share)
-    })
+      path.push(seg)
+      out.push(applyActive(value[i], step(active, seg), path, share, rules))
+      path.pop()
+    }
+    return out
   }
   if (isDict(value)) {
     const out: Dict = {}
-    for (const key of Object.keys(value)) out[key] = applyActive(value[key], step(active, key), [...path, key], share)
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue
+      path.push(key)
+      out[key] = applyActive(value[key], step(active, key), path, share, rules)
+      path.pop()
+    }
     return out
   }
   return value

@@ -13,7 +13,9 @@ function fail(path: readonly string[], message: string): never {
 }
 
 function dropUndefined(obj: Dict): Dict {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined))
+  const out: Dict = {}
+  for (const key in obj) if (Object.hasOwn(obj, key) && obj[key] !== undefined) out[key] = obj[key]
+  return out
 }
 
 export function createCanonicalRules(lenient: boolean): [string[], Rule][] {

@@ -1,6 +1,6 @@
 /**
  * CLI e2e helpers: a compose project in its own temp dir with a unique name, the real
- * `node bin/compose.mjs` run against it (sync, or spawned for Ctrl-C and races), the engine's
+ * `node bin/compose.cjs` run against it (sync, or spawned for Ctrl-C and races), the engine's
  * view of the project, and cleanup (`down -v`, then a sweep by name and by label).
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -62,7 +62,7 @@ export function createProject(family: string, yaml: string): TestProject {
       return (await listVolumes(client, { filters: label })).volumes.map((v) => v.Name).sort()
     },
     async cleanup() {
-      spawnSync('node', [`${REPO}bin/compose.mjs`, 'down', '-v', '-t', '0', '--remove-orphans'], { cwd: dir, env: { ...process.env, ...env() }, stdio: 'ignore', timeout: 60_000 })
+      spawnSync('node', [`${REPO}bin/compose.cjs`, 'down', '-v', '-t', '0', '--remove-orphans'], { cwd: dir, env: { ...process.env, ...env() }, stdio: 'ignore', timeout: 60_000 })
       for (const c of await listContainers(client, { all: true, filters: label })) await removeContainer(client, c.Id, { force: true, volumes: true }).catch(() => undefined)
       for (const n of await listNetworks(client, { filters: label })) await removeNetwork(client, n.Id).catch(() => undefined)
       for (const v of (await listVolumes(client, { filters: label })).volumes) await removeVolume(client, v.Name, { force: true }).catch(() => undefined)
@@ -72,7 +72,7 @@ export function createProject(family: string, yaml: string): TestProject {
 }
 
 export function spawnCompose(args: readonly string[], cwd: string, env: Record<string, string>): Spawned {
-  const child = spawn('node', [`${REPO}bin/compose.mjs`, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('node', [`${REPO}bin/compose.cjs`, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

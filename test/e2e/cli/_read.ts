@@ -69,7 +69,7 @@ export function readProject(family: string, yaml: string): ReadProject {
 }
 
 export function spawnCli(args: readonly string[], cwd: string, env: Record<string, string>): Spawned {
-  const child = spawn('node', [`${REPO}bin/compose.mjs`, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('node', [`${REPO}bin/compose.cjs`, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

@@ -132,7 +132,7 @@ describe('attached compose up', () => {
     p = createProject('tty', `services:\n  web:\n    image: busybox:latest\n    command: ["sh", "-c", "echo ready; sleep 3600"]\n    init: true\n`)
     const session = p.name
     const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' })
-    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `cd ${p.dir} && COMPOSE_PROJECT_NAME=${p.name} node ${REPO}bin/compose.mjs up; echo EXIT=$?; sleep 60`)
+    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', `cd ${p.dir} && COMPOSE_PROJECT_NAME=${p.name} node ${REPO}bin/compose.cjs up; echo EXIT=$?; sleep 60`)
     try {
       await until(() => tmux('capture-pane', '-p', '-t', session).includes('web-1  | ready'), 30_000, 'output in tmux')
       expect(tmux('capture-pane', '-p', '-e', '-t', session)).toMatch(/\u001b\[36mweb-1 {2}\| /)

@@ -16,7 +16,7 @@ describe('compose serve (CLI, on Bun)', () => {
   it('serves on the default socket, hides the token from non-terminals, stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'compose-serve-cli-'))
     mkdirSync(join(dir, 'root'))
-    const child = spawn(`${TOOLS}/bun`, [`${REPO}bin/compose.mjs`, 'serve', '--root', join(dir, 'root')], {
+    const child = spawn(`${TOOLS}/bun`, [`${REPO}bin/compose.cjs`, 'serve', '--root', join(dir, 'root')], {
       env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'cfg'), XDG_RUNTIME_DIR: join(dir, 'run') },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -51,7 +51,7 @@ describe('compose serve (CLI, on Bun)', () => {
     try {
       const run = (args: string[]) =>
         new Promise<{ code: number | null; text: string }>((resolve) => {
-          const child = spawn(`${TOOLS}/bun`, [`${REPO}bin/compose.mjs`, 'serve', ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'cfg') }, stdio: ['ignore', 'pipe', 'pipe'] })
+          const child = spawn(`${TOOLS}/bun`, [`${REPO}bin/compose.cjs`, 'serve', ...args], { env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'cfg') }, stdio: ['ignore', 'pipe', 'pipe'] })
           let text = ''
           child.stderr.on('data', (d: Buffer) => (text += d.toString()))
           child.on('exit', (code) => resolve({ code, text }))

@@ -1,5 +1,5 @@
 /**
- * `compose build|pull|push` as a user runs them (`node bin/compose.mjs`, needs `npm run build`):
+ * `compose build|pull|push` as a user runs them (`node bin/compose.cjs`, needs `npm run build`):
  * flags reach core, progress goes to stderr, failures exit non-zero with the failing step.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'

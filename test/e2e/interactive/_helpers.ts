@@ -12,7 +12,7 @@ export { client, cleanup, engineUp, eventually, projectContainers } from '../lif
 export interface TempProject {
   name: string
   dir: string
-  /** `node bin/compose.mjs -p <name> …` in the project directory. */
+  /** `node bin/compose.cjs -p <name> …` in the project directory. */
   cli(args: readonly string[], input?: string): RunResult
   write(path: string, content: string | Uint8Array): string
   dispose(): Promise<void>

@@ -82,9 +82,9 @@ describe('cp', () => {
   })
 
   it('cp - must read a tar from stdin and write one to stdout', () => {
-    execFileSync('sh', ['-c', `tar -C ${tree} -cf - a.txt sub | node ${REPO}bin/compose.mjs -p ${p.name} cp - web:/tmp`], { cwd: p.dir })
+    execFileSync('sh', ['-c', `tar -C ${tree} -cf - a.txt sub | node ${REPO}bin/compose.cjs -p ${p.name} cp - web:/tmp`], { cwd: p.dir })
     expect(dockerExec(`${p.name}-web-1`, ['cat', '/tmp/a.txt'])).toBe('hello\n')
-    const listing = execFileSync('sh', ['-c', `node ${REPO}bin/compose.mjs -p ${p.name} cp web:/tmp/sub - | tar -tf -`], { cwd: p.dir, encoding: 'utf8' })
+    const listing = execFileSync('sh', ['-c', `node ${REPO}bin/compose.cjs -p ${p.name} cp web:/tmp/sub - | tar -tf -`], { cwd: p.dir, encoding: 'utf8' })
     expect(listing.split('\n').filter((l) => l !== '').sort()).toEqual(['sub/', 'sub/deep/', 'sub/deep/bin.dat', 'sub/exec.sh'])
   })
 })

@@ -59,7 +59,7 @@ describe('exec', () => {
   it('a TTY session under tmux must show a prompt, run a command, follow the window size and pass the exit code', async () => {
     const session = `${p.name}-tty`
     const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' })
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `cd ${p.dir} && node ${REPO}bin/compose.mjs -p ${p.name} exec web sh; echo EXITED=$?; sleep 60`)
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `cd ${p.dir} && node ${REPO}bin/compose.cjs -p ${p.name} exec web sh; echo EXITED=$?; sleep 60`)
     try {
       await eventually(async () => tmux('capture-pane', '-t', session, '-p'), (screen) => /^\/ #/m.test(screen), 15_000)
       tmux('send-keys', '-t', session, 'echo hi; stty size', 'Enter')
