@@ -3,7 +3,6 @@
  * the command lazily, runs it, and turns errors into messages and exit codes.
  */
 import process from 'node:process'
-import { isatty } from 'node:tty'
 import { homeDir } from '../../core/runtime/env.ts'
 import { COMMANDS } from './commands/index.ts'
 import type { CommandDef, FlagSpecs } from './define.ts'
@@ -17,13 +16,13 @@ import { COMPOSE_VERSION } from '../../core/version.ts'
 
 /**
  * `stream()` is called on first use: Node sets each standard stream up when it is first touched
- * (~4 ms each), and asking whether it is a terminal does not need it.
+ * (for a pipe, with node:net), and a command that never writes to one does not pay for it.
  */
-function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): Writer {
+function writer(stream: () => NodeJS.WriteStream): Writer {
   return {
     write: (text) => void stream().write(text),
     get isTTY() {
-      return isatty(fd)
+      return stream().isTTY === true
     },
     get columns() {
       return stream().columns
@@ -35,8 +34,8 @@ function createIo(): CliIo {
   const env = { ...process.env }
   let stdin: CliIo['stdin'] | undefined
   return {
-    stdout: writer(1, () => process.stdout),
-    stderr: writer(2, () => process.stderr),
+    stdout: writer(() => process.stdout),
+    stderr: writer(() => process.stderr),
     // on first use: Node sets up process.stdin (~4 ms) when it is first touched, and most
     // commands never read it
     get stdin() {

@@ -66,15 +66,49 @@ function renderStruct(value: unknown, fields: readonly Field[], ext: boolean, js
   if (value === null || typeof value !== 'object') return value
   const source = value as Record<string, unknown>
   const out: Record<string, Out> = {}
-  for (const field of fields) {
-    if (json && field.noJson) continue
+  if (json) {
+    // JSON keeps some absent fields (`null`, `{}`): every field is asked
+    for (const field of fields) {
+      if (field.noJson) continue
+      const rendered = renderField(source[field.key], field, json)
+      if (rendered !== OMIT) out[field.key] = rendered
+    }
+    return out
+  }
+  // YAML omits every absent field: only the keys the value has are rendered, in field order
+  // (a service has a dozen of the hundred-odd service fields)
+  const order = fieldOrder(fields)
+  const present: number[] = []
+  let extensions: string[] | undefined
+  for (const key in source) {
+    if (!Object.hasOwn(source, key)) continue
+    const index = order.get(key)
+    if (index !== undefined) present.push(index)
+    else if (ext && key.startsWith('x-')) (extensions ??= []).push(key)
+  }
+  present.sort((a, b) => a - b)
+  for (const index of present) {
+    const field = fields[index] as Field
     const rendered = renderField(source[field.key], field, json)
     if (rendered !== OMIT) out[field.key] = rendered
   }
-  if (ext && !json) {
-    for (const key of Object.keys(source).filter((k) => k.startsWith('x-')).sort(compareKeys)) out[key] = source[key]
-  }
+  if (extensions !== undefined) for (const key of extensions.sort(compareKeys)) out[key] = source[key]
   return out
+}
+
+const fieldOrders = new WeakMap<readonly Field[], Map<string, number>>()
+
+/** Each field's place in its struct, by key (the first field of a key wins, as in the loop above). */
+function fieldOrder(fields: readonly Field[]): Map<string, number> {
+  let order = fieldOrders.get(fields)
+  if (order === undefined) {
+    order = new Map()
+    fields.forEach((field, index) => {
+      if (!order?.has(field.key)) order?.set(field.key, index)
+    })
+    fieldOrders.set(fields, order)
+  }
+  return order
 }
 
 function renderRecord(record: Record<string, unknown> | undefined, shape: Shape, json: boolean): Record<string, Out> | undefined {

@@ -234,10 +234,6 @@ class Reader {
   }
 
   /** The character code at `i` (NaN past the end, which every test here treats as an end). */
-  code(i: number): number {
-    return this.s.charCodeAt(i)
-  }
-
   /**
    * The root mapping (a block mapping, or a flow mapping as in JSON), or `undefined` for a text
    * of blank and comment lines only.
@@ -252,7 +248,7 @@ class Reader {
       if (indent === -1) bail()
     }
     let root: MapNode
-    if (this.code(this.pos) === LBRACE) {
+    if (this.s.charCodeAt(this.pos) === LBRACE) {
       // the lexer has no indentation to keep at the top level (indentNext 0)
       const flow = this.flow(0, undefined, undefined, 1)
       if (flow.kind !== 'map') bail()
@@ -277,12 +273,12 @@ class Reader {
     let p = this.pos
     for (;;) {
       const start = p
-      while (this.code(p) === SP) p++
+      while (this.s.charCodeAt(p) === SP) p++
       if (p >= this.len) {
         this.pos = this.lineStart = this.len
         return -1
       }
-      const c = this.code(p)
+      const c = this.s.charCodeAt(p)
       if (c === LF) {
         p++
         continue
@@ -301,15 +297,15 @@ class Reader {
 
   /** `---` or `...` followed by a blank. */
   isMarker(p: number, c: number): boolean {
-    return this.code(p) === c && this.code(p + 1) === c && this.code(p + 2) === c && isBlank(this.code(p + 3))
+    return this.s.charCodeAt(p) === c && this.s.charCodeAt(p + 1) === c && this.s.charCodeAt(p + 2) === c && isBlank(this.s.charCodeAt(p + 3))
   }
 
   /** After a node: spaces, an optional comment, then the line feed (or the end). */
   endLine(): void {
     let p = this.pos
-    while (this.code(p) === SP) p++
-    if (this.code(p) === HASH) {
-      const before = this.code(p - 1)
+    while (this.s.charCodeAt(p) === SP) p++
+    if (this.s.charCodeAt(p) === HASH) {
+      const before = this.s.charCodeAt(p - 1)
       if (before !== SP && before !== LF) bail()
       const nl = this.s.indexOf('\n', p)
       p = nl === -1 ? this.len : nl
@@ -318,12 +314,12 @@ class Reader {
       this.pos = this.lineStart = this.len
       return
     }
-    if (this.code(p) !== LF) bail()
+    if (this.s.charCodeAt(p) !== LF) bail()
     this.pos = this.lineStart = p + 1
   }
 
   isSeqIndicator(p: number): boolean {
-    return this.code(p) === DASH && isBlank(this.code(p + 1))
+    return this.s.charCodeAt(p) === DASH && isBlank(this.s.charCodeAt(p + 1))
   }
 
   /**
@@ -333,8 +329,8 @@ class Reader {
   continueScalar(offset: number, indentNext: number): number {
     if (indentNext === 0) return this.isMarker(offset, DASH) || this.isMarker(offset, DOT) ? -1 : offset
     let indent = 0
-    let c = this.code(offset)
-    while (c === SP) c = this.code(++indent + offset)
+    let c = this.s.charCodeAt(offset)
+    while (c === SP) c = this.s.charCodeAt(++indent + offset)
     return c === LF || indent >= indentNext ? offset + indent : -1
   }
 
@@ -398,27 +394,27 @@ class Reader {
    * offset of its `:`; else -1.
    */
   keyColon(p: number): number {
-    const c = this.code(p)
+    const c = this.s.charCodeAt(p)
     if (c === SQ || c === DQ) {
       const close = this.quoteEnd(p)
       if (close === -1) return -1
       const nl = this.s.indexOf('\n', p)
       if (nl !== -1 && nl < close) return -1
       let i = close + 1
-      while (this.code(i) === SP) i++
-      return this.code(i) === COLON && isBlank(this.code(i + 1)) ? i : -1
+      while (this.s.charCodeAt(i) === SP) i++
+      return this.s.charCodeAt(i) === COLON && isBlank(this.s.charCodeAt(i + 1)) ? i : -1
     }
-    if (!isPlainStart(c, this.code(p + 1), false)) return -1
+    if (!isPlainStart(c, this.s.charCodeAt(p + 1), false)) return -1
     const stop = blockPlainStop(this.s, p)
-    return this.code(stop) === COLON ? stop : -1
+    return this.s.charCodeAt(stop) === COLON ? stop : -1
   }
 
   /** The key before the `:` at `colon`, found by keyColon. */
   keyText(p: number, colon: number): { key: string; merge: boolean } {
-    const c = this.code(p)
+    const c = this.s.charCodeAt(p)
     if (c === SQ || c === DQ) return { key: quotedValue(this.s.slice(p, this.quoteEnd(p) + 1)), merge: false }
     let end = colon
-    while (this.code(end - 1) === SP) end--
+    while (this.s.charCodeAt(end - 1) === SP) end--
     const key = this.s.slice(p, end)
     if (key === '<<') return { key, merge: true }
     if (typeof resolvePlain(key) !== 'string') bail()
@@ -433,28 +429,28 @@ class Reader {
    */
   value(indent: number, seqItem: boolean): FastNode {
     let p = this.pos
-    while (this.code(p) === SP) p++
+    while (this.s.charCodeAt(p) === SP) p++
     let anchor: string | undefined
     let tag: MergeTag | undefined
     for (;;) {
-      const c = this.code(p)
+      const c = this.s.charCodeAt(p)
       if (c === AMP && anchor === undefined) {
         const end = this.nameEnd(p + 1)
-        if (!isBlank(this.code(end))) bail()
+        if (!isBlank(this.s.charCodeAt(end))) bail()
         anchor = this.s.slice(p + 1, end)
         p = end
       } else if (c === BANG && tag === undefined) {
         let end = p + 1
-        while (!isBlank(this.code(end))) end++
+        while (!isBlank(this.s.charCodeAt(end))) end++
         tag = mergeTag(this.s.slice(p, end))
         p = end
       } else {
         break
       }
-      while (this.code(p) === SP) p++
+      while (this.s.charCodeAt(p) === SP) p++
     }
     this.pos = p
-    const c = this.code(p)
+    const c = this.s.charCodeAt(p)
     if (p >= this.len || c === LF || c === HASH) return this.valueBelow(indent, seqItem, c === HASH, anchor, tag)
     return this.inline(indent, seqItem, anchor, tag)
   }
@@ -473,7 +469,7 @@ class Reader {
   /** A node on a line of its own, at column `column` (more than the parent's `indent`). */
   ownLine(column: number, indent: number, anchor: string | undefined, tag: MergeTag | undefined): FastNode {
     const p = this.pos
-    const c = this.code(p)
+    const c = this.s.charCodeAt(p)
     if (this.isSeqIndicator(p)) return this.blockSeq(column, anchor, tag)
     if (c === AMP || c === BANG || c === PIPE || c === GT) bail()
     if (this.keyColon(p) !== -1) return this.blockMap(column, anchor, tag)
@@ -483,7 +479,7 @@ class Reader {
   /** A node on the indicator's line. */
   inline(indent: number, seqItem: boolean, anchor: string | undefined, tag: MergeTag | undefined): FastNode {
     const p = this.pos
-    const c = this.code(p)
+    const c = this.s.charCodeAt(p)
     if (c === PIPE || c === GT) return this.blockScalar(indent, anchor, tag)
     // `- key: value`: a mapping in a sequence item, its keys at this column (after `key:`, a
     // key is refused by plainBlock or by endLine)
@@ -496,7 +492,7 @@ class Reader {
 
   /** A scalar, flow collection or alias in block context, then the end of its line. */
   flowish(indent: number, anchor: string | undefined, tag: MergeTag | undefined): FastNode {
-    const c = this.code(this.pos)
+    const c = this.s.charCodeAt(this.pos)
     const indentNext = indent + 1
     let node: FastNode
     if (c === LBRACKET || c === LBRACE) node = this.flow(indentNext, anchor, tag, 1)
@@ -516,7 +512,7 @@ class Reader {
   /** End of an anchor or alias name starting at `p` (bails on an empty name). */
   nameEnd(p: number): number {
     let end = p
-    while (isAnchorChar(this.code(end))) end++
+    while (isAnchorChar(this.s.charCodeAt(end))) end++
     if (end === p) bail()
     return end
   }
@@ -524,7 +520,7 @@ class Reader {
   alias(flow: boolean): AliasNode {
     const off = this.pos
     const end = this.nameEnd(off + 1)
-    const after = this.code(end)
+    const after = this.s.charCodeAt(end)
     if (!isBlank(after) && !(flow && (after === COMMA || after === RBRACKET || after === RBRACE))) bail()
     const target = this.anchors.get(this.s.slice(off + 1, end))
     if (target === undefined) bail()
@@ -539,14 +535,14 @@ class Reader {
   /** A plain scalar in block context, possibly over several lines (lexer.js parsePlainScalar). */
   plainBlock(indentNext: number, anchor: string | undefined, tag: MergeTag | undefined): ScalarNode {
     const start = this.pos
-    if (!isPlainStart(this.code(start), this.code(start + 1), false)) bail()
+    if (!isPlainStart(this.s.charCodeAt(start), this.s.charCodeAt(start + 1), false)) bail()
     const stop = blockPlainStop(this.s, start)
-    const c = this.code(stop)
+    const c = this.s.charCodeAt(stop)
     if (c === COLON) bail() // a key where a value belongs
-    if (c !== LF || this.code(stop + 1) === HASH || this.continueScalar(stop + 1, indentNext) === -1) {
+    if (c !== LF || this.s.charCodeAt(stop + 1) === HASH || this.continueScalar(stop + 1, indentNext) === -1) {
       // on one line (the common case)
       let end = stop
-      while (this.code(end - 1) === SP) end--
+      while (this.s.charCodeAt(end - 1) === SP) end--
       const text = this.s.slice(start, end)
       this.pos = end
       return this.scalar(start, tag === undefined ? resolvePlain(text) : text, anchor, tag)
@@ -559,12 +555,12 @@ class Reader {
     let end = start
     let multiline = false
     for (let i = start + 1; i < this.len; i++) {
-      const c = this.code(i)
+      const c = this.s.charCodeAt(i)
       if (c === COLON) {
-        if (isBlank(this.code(i + 1))) bail() // a key where a value belongs
+        if (isBlank(this.s.charCodeAt(i + 1))) bail() // a key where a value belongs
         end = i
       } else if (c === SP || c === LF) {
-        if (this.code(i + 1) === HASH) break
+        if (this.s.charCodeAt(i + 1) === HASH) break
         if (c === LF) {
           const cs = this.continueScalar(i + 1, indentNext)
           if (cs === -1) break
@@ -584,15 +580,15 @@ class Reader {
   /** Offset of the closing quote of the quoted scalar at `p` (lexer.js parseQuotedScalar), or -1. */
   quoteEnd(p: number): number {
     const s = this.s
-    if (this.code(p) === SQ) {
+    if (this.s.charCodeAt(p) === SQ) {
       let end = s.indexOf("'", p + 1)
-      while (end !== -1 && this.code(end + 1) === SQ) end = s.indexOf("'", end + 2)
+      while (end !== -1 && this.s.charCodeAt(end + 1) === SQ) end = s.indexOf("'", end + 2)
       return end
     }
     let end = s.indexOf('"', p + 1)
     while (end !== -1) {
       let n = 0
-      while (this.code(end - 1 - n) === 0x5c) n++
+      while (this.s.charCodeAt(end - 1 - n) === 0x5c) n++
       if (n % 2 === 0) break
       end = s.indexOf('"', end + 1)
     }
@@ -621,16 +617,16 @@ class Reader {
   blockScalar(indent: number, anchor: string | undefined, tag: MergeTag | undefined): ScalarNode {
     const start = this.pos
     let i = start + 1
-    while (!isBlank(this.code(i)) && this.code(i) !== HASH) i++
+    while (!isBlank(this.s.charCodeAt(i)) && this.s.charCodeAt(i) !== HASH) i++
     const header = parseBlockHeader(this.s.slice(start, i))
     if (header === undefined) bail()
     let j = i
-    while (this.code(j) === SP) j++
-    if (this.code(j) === HASH) {
+    while (this.s.charCodeAt(j) === SP) j++
+    if (this.s.charCodeAt(j) === HASH) {
       if (j === i) bail()
       const nl = this.s.indexOf('\n', j)
       j = nl === -1 ? this.len : nl
-    } else if (j < this.len && this.code(j) !== LF) {
+    } else if (j < this.len && this.s.charCodeAt(j) !== LF) {
       bail()
     }
     let value = ''
@@ -650,7 +646,7 @@ class Reader {
     let nl = body - 1
     let indent = 0
     for (let i = body; i < this.len; i++) {
-      const c = this.code(i)
+      const c = this.s.charCodeAt(i)
       if (c === SP) {
         indent++
       } else if (c === LF) {
@@ -673,8 +669,8 @@ class Reader {
       for (;;) {
         let k = nl - 1
         const lastChar = k
-        while (this.code(k) === SP) k--
-        if (this.code(k) === LF && k >= body && k + 1 + indent > lastChar) nl = k
+        while (this.s.charCodeAt(k) === SP) k--
+        if (this.s.charCodeAt(k) === LF && k >= body && k + 1 + indent > lastChar) nl = k
         else break
       }
     }
@@ -686,7 +682,7 @@ class Reader {
   /** `[...]` or `{...}`, possibly over several lines; `level` is its flow nesting depth. */
   flow(indentNext: number, anchor: string | undefined, tag: MergeTag | undefined, level: number): MapNode | SeqNode {
     const off = this.pos
-    const isMap = this.code(off) === LBRACE
+    const isMap = this.s.charCodeAt(off) === LBRACE
     const close = isMap ? RBRACE : RBRACKET
     const node: MapNode | SeqNode = isMap
       ? { kind: 'map', off, tag, size: -1, pairs: [], keys: undefined }
@@ -696,11 +692,11 @@ class Reader {
     this.pos++
     for (;;) {
       this.flowSpace(indentNext, level)
-      if (this.code(this.pos) === close) break
+      if (this.s.charCodeAt(this.pos) === close) break
       if (node.kind === 'map') this.flowPair(node, indentNext, level, close)
       else node.items.push(this.flowNode(indentNext, level))
       this.flowSpace(indentNext, level, node.kind === 'map')
-      const c = this.code(this.pos)
+      const c = this.s.charCodeAt(this.pos)
       if (c === close) break
       if (c !== COMMA) bail()
       this.pos++
@@ -719,11 +715,11 @@ class Reader {
   flowSpace(indentNext: number, level: number, afterPair = false): void {
     let p = this.pos
     for (;;) {
-      const c = this.code(p)
+      const c = this.s.charCodeAt(p)
       if (c === SP) {
         p++
       } else if (c === HASH) {
-        const before = this.code(p - 1)
+        const before = this.s.charCodeAt(p - 1)
         if (before !== SP && before !== LF) bail()
         const nl = this.s.indexOf('\n', p)
         if (nl === -1) bail()
@@ -731,8 +727,8 @@ class Reader {
       } else if (c === LF) {
         p++
         let q = p
-        while (this.code(q) === SP) q++
-        const first = this.code(q)
+        while (this.s.charCodeAt(q) === SP) q++
+        const first = this.s.charCodeAt(q)
         if (Number.isNaN(first)) bail()
         const indent = q - p
         if (indent === 0 && ((afterPair && first === HASH) || this.isMarker(q, DASH) || this.isMarker(q, DOT))) bail()
@@ -750,7 +746,7 @@ class Reader {
   /** `key: value` in a flow mapping (the value may be empty). */
   flowPair(map: MapNode, indentNext: number, level: number, close: number): void {
     const keyOff = this.pos
-    const c = this.code(keyOff)
+    const c = this.s.charCodeAt(keyOff)
     let key: string
     let merge = false
     if (c === SQ || c === DQ) {
@@ -760,7 +756,7 @@ class Reader {
       key = quotedValue(this.s.slice(keyOff, end + 1))
       this.pos = end + 1
     } else {
-      if (!isPlainStart(c, this.code(keyOff + 1), true)) bail()
+      if (!isPlainStart(c, this.s.charCodeAt(keyOff + 1), true)) bail()
       const { end, colon } = this.flowPlainEnd(keyOff)
       if (!colon) bail()
       key = this.s.slice(keyOff, end)
@@ -768,13 +764,13 @@ class Reader {
       if (!merge && typeof resolvePlain(key) !== 'string') bail()
       this.pos = end
     }
-    while (this.code(this.pos) === SP) this.pos++
-    const after = this.code(this.pos + 1)
-    if (this.code(this.pos) !== COLON || (after !== SP && after !== LF) || this.pos - keyOff > MAX_KEY_LENGTH) bail()
+    while (this.s.charCodeAt(this.pos) === SP) this.pos++
+    const after = this.s.charCodeAt(this.pos + 1)
+    if (this.s.charCodeAt(this.pos) !== COLON || (after !== SP && after !== LF) || this.pos - keyOff > MAX_KEY_LENGTH) bail()
     this.addKey(map, key, merge)
     this.pos++
     this.flowSpace(indentNext, level)
-    const v = this.code(this.pos)
+    const v = this.s.charCodeAt(this.pos)
     const value = v === COMMA || v === close ? this.scalar(this.pos, null, undefined, undefined) : this.flowNode(indentNext, level)
     map.pairs.push({ key, keyOff, merge, value })
   }
@@ -785,28 +781,28 @@ class Reader {
     let tag: MergeTag | undefined
     for (;;) {
       const p = this.pos
-      const c = this.code(p)
+      const c = this.s.charCodeAt(p)
       let end: number
       if (c === AMP && anchor === undefined) {
         end = this.nameEnd(p + 1)
         anchor = this.s.slice(p + 1, end)
       } else if (c === BANG && tag === undefined) {
         end = p + 1
-        while (!isBlank(this.code(end))) end++
+        while (!isBlank(this.s.charCodeAt(end))) end++
         tag = mergeTag(this.s.slice(p, end))
       } else {
         break
       }
-      if (this.code(end) !== SP) bail()
+      if (this.s.charCodeAt(end) !== SP) bail()
       this.pos = end
-      while (this.code(this.pos) === SP) this.pos++
+      while (this.s.charCodeAt(this.pos) === SP) this.pos++
     }
     const start = this.pos
-    const c = this.code(start)
+    const c = this.s.charCodeAt(start)
     if (c === LBRACKET || c === LBRACE) return this.flow(indentNext, anchor, tag, level + 1)
     if (c === SQ || c === DQ) return this.quoted(indentNext, anchor, tag)
     if (c === STAR && anchor === undefined && tag === undefined) return this.alias(true)
-    if (!isPlainStart(c, this.code(start + 1), true)) bail()
+    if (!isPlainStart(c, this.s.charCodeAt(start + 1), true)) bail()
     const { end, colon } = this.flowPlainEnd(start)
     if (colon) bail()
     const text = this.s.slice(start, end)
@@ -822,8 +818,8 @@ class Reader {
   flowPlainEnd(start: number): { end: number; colon: boolean } {
     const stop = flowPlainStop(this.s, start + 1)
     let end = stop
-    while (this.code(end - 1) === SP) end--
-    return { end, colon: this.code(stop) === COLON }
+    while (this.s.charCodeAt(end - 1) === SP) end--
+    return { end, colon: this.s.charCodeAt(stop) === COLON }
   }
 }
 
@@ -1138,7 +1134,19 @@ class Builder {
   node(node: FastNode, at?: SourceLocation): unknown {
     if (++this.#visits > this.#maxNodes) bail()
     const loc = at ?? this.loc(node.off)
-    const target = node.kind === 'alias' ? node.target : node
+    if (node.kind === 'alias') {
+      // a cycle goes through an alias: an alias whose target is being built is one
+      const target = node.target
+      if (this.#active.has(target)) bail()
+      this.#active.add(target)
+      const value = this.#tagged(target, loc)
+      this.#active.delete(target)
+      return value
+    }
+    return this.#tagged(node, loc)
+  }
+
+  #tagged(target: FastNode, loc: SourceLocation): unknown {
     if (target.tag === 'reset') {
       this.src = { loc, tag: 'reset' }
       return undefined
@@ -1156,11 +1164,7 @@ class Builder {
       return node.value
     }
     if (node.kind === 'alias') return bail()
-    if (this.#active.has(node)) bail()
-    this.#active.add(node)
-    const value = node.kind === 'map' ? this.#map(node, loc) : this.#seq(node, loc)
-    this.#active.delete(node)
-    return value
+    return node.kind === 'map' ? this.#map(node, loc) : this.#seq(node, loc)
   }
 
   #seq(node: SeqNode, loc: SourceLocation): unknown[] {
