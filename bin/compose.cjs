@@ -11,26 +11,28 @@ const vm = require('node:vm')
 
 function loadNodeBundle() {
   const file = join(__dirname, '..', 'dist', 'cli', 'main.cjs')
+  const cacheFile = `${file}.cache`
   if (!existsSync(file)) {
     process.stderr.write('compose: the JavaScript build is missing; run `npm run build` in the compose package first\n')
     process.exit(1)
   }
-  const serve = process.argv.slice(2).includes('serve')
-  if (!serve) {
-    // A command lives for a fraction of a second, too short for V8's optimizing compilers to
-    // pay back: JavaScript stays on the baseline tier (`compose config` of 200 services is ~18%
-    // faster), and undici's WebAssembly HTTP parser on Liftoff (its optimizing tier recompiled
-    // it on a worker thread for ~35 MB and up to 0.3 s at exit). The long-running `serve` keeps
-    // both tiers. Set before compiling: the code cache records V8's flags.
+  // Most commands live for a fraction of a second, too short for V8's optimizing compilers to
+  // pay back: JavaScript stays on the baseline tier (`compose config` of 200 services is ~18%
+  // faster), and undici's WebAssembly HTTP parser on Liftoff (its optimizing tier recompiled it
+  // on a worker thread for ~35 MB and up to 0.3 s at exit). Long-running or CPU-heavy commands
+  // (the server, builds with their context walk, watch) keep every tier and go without the code
+  // cache, which V8 made under the short commands' flags (it records them and refuses others).
+  const args = process.argv.slice(2)
+  const long = args.some((arg) => arg === 'serve' || arg === 'build' || arg === '--build' || arg === 'watch' || arg === '--watch')
+  let cachedData
+  if (!long) {
     const v8 = require('node:v8')
     v8.setFlagsFromString('--liftoff-only')
     v8.setFlagsFromString('--max-opt=1')
+    try {
+      cachedData = readFileSync(cacheFile)
+    } catch {}
   }
-  const cacheFile = `${file}.cache`
-  let cachedData
-  try {
-    cachedData = readFileSync(cacheFile)
-  } catch {}
   const source = readFileSync(file, 'utf8')
   // import() inside a vm.Script has no loader (and vm's own option for one is experimental and
   // lost with a code cache): the few the CLI makes (config files, plugins) go through this one
@@ -44,7 +46,7 @@ function loadNodeBundle() {
   // `npm run build` asks for the cache after warm-up commands (scripts/bundle-cli.mjs); a cache
   // that is missing or was made by another Node/V8 is remade by the next ordinary command, if the
   // package directory is writable (a compile cache only: deleting it changes nothing but speed)
-  const stale = !serve && (cachedData === undefined || script.cachedDataRejected === true)
+  const stale = !long && (cachedData === undefined || script.cachedDataRejected === true)
   if (process.env.COMPOSE_WRITE_CODE_CACHE === '1' || stale) {
     process.on('exit', () => {
       const tmp = `${cacheFile}.${process.pid}.tmp`

@@ -1,7 +1,8 @@
 /**
  * The Node CLI runs its bundle with a V8 code cache made by `npm run build`; a cache that is
- * missing, or was made by another Node, is remade by the next command. Checked on a copy of the
- * bin and the bundle, so the build's own cache is left alone.
+ * missing, or was made by another Node, is remade by the next command; long-running commands
+ * (serve, build, watch) go without it. Checked on a copy of the bin and the bundle, so the
+ * build's own cache is left alone.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -31,5 +32,17 @@ describe('the CLI code cache', () => {
     expect(second.code, second.stderr).toBe(0)
     expect(second.stdout).toBe(first.stdout)
     expect(readFileSync(cache).length).toBeGreaterThan(10_000)
+  })
+
+  it('is neither read nor written by long-running commands, which keep every V8 tier', () => {
+    rmSync(cache, { force: true })
+    // `build --help`: a long command's flags (the bin decides before parsing), without a project
+    const build = run('node', [join(root, 'bin/compose.cjs'), 'build', '--help'], { cwd: root })
+    expect(build.code, build.stderr).toBe(0)
+    expect(build.stdout).toContain('Usage')
+    expect(existsSync(cache)).toBe(false)
+    const short = help()
+    expect(short.code, short.stderr).toBe(0)
+    expect(existsSync(cache)).toBe(true)
   })
 })
