@@ -18,7 +18,9 @@ function expectEngineReport(stdout: string, runtime: string): void {
 
 describe('compose version talks to the engine on every runtime', () => {
   it('npx compose version runs the bin with plain node', () => {
-    const res = run('npx', ['--no-install', 'compose', 'version'])
+    // an npm cache of its own: npx keeps a checkout's bin links from the first time it ran
+    // there, so a stale one from an earlier build at the same path must not answer
+    const res = run('npx', ['--no-install', 'compose', 'version'], { env: { npm_config_cache: mkdtempSync(join(tmpdir(), 'e2e-npx-cache-')) } })
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
     expect(res.stdout).toMatch(/^compose version 0\.1\.0 \(node /)
