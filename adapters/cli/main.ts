@@ -2,6 +2,7 @@
  * The CLI entry point, and the only place that exits the process. Parses global flags, loads
  * the command lazily, runs it, and turns errors into messages and exit codes.
  */
+import { fstatSync } from 'node:fs'
 import process from 'node:process'
 import { homeDir } from '../../core/runtime/env.ts'
 import { COMMANDS } from './commands/index.ts'
@@ -15,14 +16,27 @@ import { ComposeError } from '../../core/errors.ts'
 import { COMPOSE_VERSION } from '../../core/version.ts'
 
 /**
+ * A pipe or a file is no terminal, which fstat tells without setting the stream up (for a pipe
+ * that costs node:net, ~4 ms); a character device may be one, and the stream knows.
+ */
+function isTerminal(fd: 1 | 2, stream: () => NodeJS.WriteStream): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false
+  } catch {
+    // a runtime without fstat on standard descriptors: ask the stream
+  }
+  return stream().isTTY === true
+}
+
+/**
  * `stream()` is called on first use: Node sets each standard stream up when it is first touched
  * (for a pipe, with node:net), and a command that never writes to one does not pay for it.
  */
-function writer(stream: () => NodeJS.WriteStream): Writer {
+function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): Writer {
   return {
     write: (text) => void stream().write(text),
     get isTTY() {
-      return stream().isTTY === true
+      return isTerminal(fd, stream)
     },
     get columns() {
       return stream().columns
@@ -34,8 +48,8 @@ function createIo(): CliIo {
   const env = { ...process.env }
   let stdin: CliIo['stdin'] | undefined
   return {
-    stdout: writer(() => process.stdout),
-    stderr: writer(() => process.stderr),
+    stdout: writer(1, () => process.stdout),
+    stderr: writer(2, () => process.stderr),
     // on first use: Node sets up process.stdin (~4 ms) when it is first touched, and most
     // commands never read it
     get stdin() {
