@@ -98,7 +98,8 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
         ...(replace === undefined ? {} : { replace }),
       },
     })
-    for (const message of warnings) ctx.emit?.({ type: 'warning', message })
+    // a second pass (below) says only what is new
+    if (replace === undefined) for (const message of warnings) ctx.emit?.({ type: 'warning', message })
     const draft = { project, command: options.noStart === true ? 'create' : 'up', plan }
     await callHook(ctx, 'plan:create', draft)
     return { draft, warnings }
@@ -122,7 +123,6 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
   await callHook(ctx, 'project:up', { project: project.name, command: draft.command, plan: draft.plan })
   return { plan: draft.plan, warnings, execution }
 }
-
 
 /** The engine's answer when a container's ID still has a task from an interrupted start. */
 const STALE_TASK = /\btask [0-9a-f]{64}: already exists\b/
