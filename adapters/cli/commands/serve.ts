@@ -2,11 +2,6 @@ import process from 'node:process'
 import { resolve } from 'node:path'
 import { createEngineClient } from '../engine.ts'
 import { defineCommand } from '../define.ts'
-import { createDefaultApi } from '../../http/default-api.ts'
-import { prepareRoots } from '../../http/roots.ts'
-import { defaultSocketPath, toBinding } from '../../http/serve.ts'
-import { startHttpServer } from '../../http/start.ts'
-import { loadOrCreateToken } from '../../http/token.ts'
 import { loadPluginModule } from '../../shared/load-config.ts'
 import { resolvePlugins } from '../../../core/plugin/host.ts'
 import type { ComposeHooks } from '../../../core/hooks.ts'
@@ -24,6 +19,15 @@ export default defineCommand({
     'allowed-host': { type: 'strings', placeholder: 'NAME', description: 'Accept this exact Host name too (repeatable)' },
   },
   async run({ flags, io, signal, global }) {
+    // the HTTP adapter (Hono, its routes and schemas) is loaded by this command only: every
+    // other command starts without setting it up
+    const [{ createDefaultApi }, { prepareRoots }, { defaultSocketPath, toBinding }, { startHttpServer }, { loadOrCreateToken }] = await Promise.all([
+      import('../../http/default-api.ts'),
+      import('../../http/roots.ts'),
+      import('../../http/serve.ts'),
+      import('../../http/start.ts'),
+      import('../../http/token.ts'),
+    ])
     // plugins are fixed here, at start: `--plugin` only (never a project's compose.config.*, never a request)
     const plugins = await resolvePlugins<ComposeHooks>(await Promise.all(global.plugins.map((spec) => loadPluginModule(spec, io.cwd))))
     const tokenFile = flags['token-file'] === undefined ? undefined : resolve(io.cwd, flags['token-file'])
