@@ -26,19 +26,25 @@ const noHttp2 = {
 }
 
 /**
- * node:crypto takes ~5 ms to load (a dozen internal modules) and most commands never hash:
- * the bundle's imports of it go through a stub that loads it on the first call. The stub lists
- * the functions the sources use; importing another one fails the build here.
+ * Builtins that cost a short command milliseconds to load and that most commands never call:
+ * node:crypto (~5 ms, a dozen internal modules; for hashes) and node:fs/promises (~3 ms with
+ * readline and streams; for builds, cp and watch). The bundle's imports of them go through
+ * stubs that load them on the first call. A stub lists the functions the sources use;
+ * importing another one fails the build here.
  */
-const lazyCrypto = {
-  name: 'lazy-node-crypto',
+const LAZY_BUILTINS = {
+  'node:crypto': ['createHash'],
+  'node:fs/promises': ['chmod', 'chown', 'link', 'lstat', 'mkdir', 'mkdtemp', 'open', 'readFile', 'readdir', 'readlink', 'realpath', 'rm', 'stat', 'symlink', 'unlink', 'utimes', 'writeFile'],
+}
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:crypto$/ }, (args) => (args.namespace === 'compose-lazy' ? undefined : { path: 'node-crypto', namespace: 'compose-lazy' }))
-    b.onLoad({ filter: /.*/, namespace: 'compose-lazy' }, () => ({
+    b.onResolve({ filter: /^node:(crypto|fs\/promises)$/ }, (args) => (args.namespace === 'compose-lazy' ? undefined : { path: args.path, namespace: 'compose-lazy' }))
+    b.onLoad({ filter: /.*/, namespace: 'compose-lazy' }, (args) => ({
       contents: [
-        'let crypto',
-        "const load = () => (crypto ??= require('node:crypto'))",
-        'export function createHash(...args) { return load().createHash(...args) }',
+        'let loaded',
+        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}))`,
+        ...LAZY_BUILTINS[args.path].map((name) => `export function ${name}(...args) { return load().${name}(...args) }`),
       ].join('\n'),
       loader: 'js',
     }))
@@ -73,7 +79,7 @@ await build({
   target: 'node20',
   // jiti is only needed for a compose.config.ts on Node and is loaded on demand
   external: ['jiti'],
-  plugins: [noHttp2, lazyCrypto, undiciLight],
+  plugins: [noHttp2, lazyBuiltins, undiciLight],
   // the sources are ES modules: give them their own URL (config files and plugins resolve from it)
   define: { 'import.meta.url': '__compose_module_url' },
   banner: { js: "const __compose_module_url = require('node:url').pathToFileURL(__filename).href;" },

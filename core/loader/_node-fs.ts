@@ -1,19 +1,21 @@
-/** The default LoaderFs, over node:fs/promises (which Bun and Deno provide as well). */
-import { readFile, stat } from 'node:fs/promises'
+/**
+ * The default LoaderFs, over node:fs's callback API (which Bun and Deno provide as well):
+ * node:fs is loaded with Node itself, while node:fs/promises costs a short command ~3 ms.
+ */
+import { readFile, stat } from 'node:fs'
 import type { LoaderFs } from './drafts.ts'
 
 export const nodeFs: LoaderFs = {
-  async readFile(path) {
-    return new Uint8Array(await readFile(path))
+  readFile(path) {
+    return new Promise((resolve, reject) => readFile(path, (error, data) => (error ? reject(error) : resolve(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)))))
   },
-  async stat(path) {
-    try {
-      const s = await stat(path)
-      return { isFile: s.isFile(), isDirectory: s.isDirectory() }
-    } catch (error) {
-      const code = (error as { code?: string }).code
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-      throw error
-    }
+  stat(path) {
+    return new Promise((resolve, reject) =>
+      stat(path, (error, s) => {
+        if (error === null) return resolve({ isFile: s.isFile(), isDirectory: s.isDirectory() })
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return resolve(undefined)
+        reject(error)
+      }),
+    )
   },
 }
