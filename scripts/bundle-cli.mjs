@@ -39,7 +39,10 @@ const LAZY_BUILTINS = {
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(crypto|fs\/promises)$/ }, (args) => (args.namespace === 'compose-lazy' ? undefined : { path: args.path, namespace: 'compose-lazy' }))
+    // our sources only: a dependency's require() of them expects the whole module
+    b.onResolve({ filter: /^node:(crypto|fs\/promises)$/ }, (args) =>
+      args.namespace === 'compose-lazy' || /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: args.path, namespace: 'compose-lazy' },
+    )
     b.onLoad({ filter: /.*/, namespace: 'compose-lazy' }, (args) => ({
       contents: [
         'let loaded',
