@@ -10,22 +10,6 @@ import { build } from 'esbuild'
 rmSync('dist/cli', { recursive: true, force: true })
 
 /**
- * undici's client.js requires its HTTP/2 client at load, which loads node:http2 and node:tls
- * (several ms of every start). compose never offers HTTP/2 (no `allowH2`, so ALPN never picks
- * h2 and connectH2 is unreachable): the bundle gets a stub in its place.
- */
-const noHttp2 = {
-  name: 'undici-without-http2',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) => (/undici[\\/]lib[\\/]dispatcher/.test(args.importer) ? { path: 'undici-client-h2-stub', namespace: 'compose-stub' } : undefined))
-    b.onLoad({ filter: /.*/, namespace: 'compose-stub' }, () => ({
-      contents: "module.exports = function connectH2 () { throw new Error('compose does not speak HTTP/2 to the Docker Engine') }",
-      loader: 'js',
-    }))
-  },
-}
-
-/**
  * Builtins that cost a short command milliseconds to load and that most commands never call:
  * node:crypto (~5 ms, a dozen internal modules; for hashes) and node:fs/promises (~3 ms with
  * readline and streams; for builds, cp and watch). The bundle's imports of them go through
@@ -55,20 +39,25 @@ const lazyBuiltins = {
 }
 
 /**
- * undici loads node:assert (~1.5 ms) for bare `assert(value)` calls and node:http (~3 ms, with
- * its server) only for `http.maxHeaderSize` and a constructor comparison that never matches a
- * stream of ours: its files get small stand-ins. 16 KiB is Node's default header limit.
+ * Stand-ins for what undici's files load and compose never uses, each several ms of every start:
+ * - its HTTP/2 client (required by client.js at load; it loads node:http2 and node:tls): compose
+ *   never offers HTTP/2 (no `allowH2`, so ALPN never picks h2 and connectH2 is unreachable);
+ * - node:assert, for bare `assert(value)` calls;
+ * - node:http, for `http.maxHeaderSize` (16 KiB is Node's default) and a constructor comparison
+ *   that never matches a stream of ours.
  */
-const undiciLight = {
-  name: 'undici-light-builtins',
+const UNDICI_STAND_INS = {
+  './client-h2.js': "module.exports = function connectH2 () { throw new Error('compose does not speak HTTP/2 to the Docker Engine') }",
+  'node:assert': "module.exports = function assert (value, message) { if (!value) { const error = new Error(message ?? 'assertion failed'); error.code = 'ERR_ASSERTION'; throw error } }",
+  'node:http': 'module.exports = { IncomingMessage: function IncomingMessage () {}, maxHeaderSize: 16384 }',
+}
+const undiciStandIns = {
+  name: 'undici-stand-ins',
   setup(b) {
-    b.onResolve({ filter: /^node:(assert|http)$/ }, (args) => (/undici[\\/]lib[\\/]/.test(args.importer) ? { path: args.path.slice(5), namespace: 'compose-undici-stub' } : undefined))
-    b.onLoad({ filter: /.*/, namespace: 'compose-undici-stub' }, (args) => ({
-      contents: args.path === 'assert'
-        ? "module.exports = function assert (value, message) { if (!value) { const error = new Error(message ?? 'assertion failed'); error.code = 'ERR_ASSERTION'; throw error } }"
-        : 'module.exports = { IncomingMessage: function IncomingMessage () {}, maxHeaderSize: 16384 }',
-      loader: 'js',
-    }))
+    b.onResolve({ filter: /^(\.\/client-h2\.js|node:assert|node:http)$/ }, (args) =>
+      /undici[\\/]lib[\\/]/.test(args.importer) ? { path: args.path, namespace: 'compose-undici-stub' } : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'compose-undici-stub' }, (args) => ({ contents: UNDICI_STAND_INS[args.path], loader: 'js' }))
   },
 }
 
@@ -82,7 +71,7 @@ await build({
   target: 'node20',
   // jiti is only needed for a compose.config.ts on Node and is loaded on demand
   external: ['jiti'],
-  plugins: [noHttp2, lazyBuiltins, undiciLight],
+  plugins: [undiciStandIns, lazyBuiltins],
   // the sources are ES modules: give them their own URL (config files and plugins resolve from it)
   define: { 'import.meta.url': '__compose_module_url' },
   banner: { js: "const __compose_module_url = require('node:url').pathToFileURL(__filename).href;" },

@@ -6,6 +6,7 @@
 import type { ModelPath, PathSegment, RawModel } from './types.ts'
 import { formatPath } from './types.ts'
 import { substitute, TemplateError, type Lookup } from './template.ts'
+import { firstPattern, patternTrie, stepPatterns, type PatternTrie } from './_path-pattern.ts'
 
 export type CastKind = 'int' | 'float' | 'boolean'
 
@@ -84,17 +85,18 @@ export interface InterpolateResult<T> {
 /** Interpolates every string of `model`; returns a new model and every problem found. */
 export function interpolateModel<T extends RawModel>(model: T, options: InterpolateOptions): InterpolateResult<T> {
   const problems: InterpolationProblem[] = []
-  const casts = castTrie(Object.entries(options.casts ?? DEFAULT_CAST_RULES))
+  // the cast rules as a trie walked alongside the model: environment, labels and commands ask nothing
+  const casts = patternTrie(Object.entries(options.casts ?? DEFAULT_CAST_RULES))
   // one path for the whole walk, pushed and popped; copied only into what outlives a step
   const path: PathSegment[] = []
   // `active`: the cast rules that can still match at or below this node (mostly none)
-  const walk = (value: unknown, active: readonly CastNode[]): unknown => {
-    if (typeof value === 'string') return interpolateString(value, active.length === 0 ? undefined : castHere(active))
+  const walk = (value: unknown, active: readonly PatternTrie<CastKind>[]): unknown => {
+    if (typeof value === 'string') return interpolateString(value, active.length === 0 ? undefined : firstPattern(active))
     if (Array.isArray(value)) {
       const out = new Array<unknown>(value.length)
       for (let i = 0; i < value.length; i++) {
         path.push(i)
-        out[i] = walk(value[i], active.length === 0 ? active : stepCast(active, i))
+        out[i] = walk(value[i], active.length === 0 ? active : stepPatterns(active, i))
         path.pop()
       }
       return out
@@ -103,7 +105,7 @@ export function interpolateModel<T extends RawModel>(model: T, options: Interpol
       const out: Record<string, unknown> = {}
       for (const key of Object.keys(value)) {
         path.push(key)
-        out[key] = walk(value[key], active.length === 0 ? active : stepCast(active, key))
+        out[key] = walk(value[key], active.length === 0 ? active : stepPatterns(active, key))
         path.pop()
       }
       return out
@@ -129,72 +131,6 @@ export function interpolateModel<T extends RawModel>(model: T, options: Interpol
     return cast.value
   }
   return { value: walk(model, [casts]) as T, problems }
-}
-
-/**
- * The cast rules as a trie (segments as compose-go's tree.Path: `*` any key or index, `[]` any
- * index), walked along with the model: a string asks only the nodes its path reached, and the
- * many subtrees no rule reaches (environment, labels, commands) ask nothing.
- */
-interface CastNode {
-  /** The rule ending here and its place in the table (the first in table order wins). */
-  rule: { index: number; kind: CastKind } | undefined
-  keys: Map<string, CastNode>
-  star: CastNode | undefined
-  list: CastNode | undefined
-  /** stepCast from this node alone, by segment (shared arrays, never changed). */
-  steps: Map<PathSegment, readonly CastNode[]>
-}
-
-const NO_CASTS: readonly CastNode[] = []
-
-function castNode(): CastNode {
-  return { rule: undefined, keys: new Map(), star: undefined, list: undefined, steps: new Map() }
-}
-
-function castTrie(casts: readonly [string, CastKind][]): CastNode {
-  const root = castNode()
-  casts.forEach(([pattern, kind], index) => {
-    let node = root
-    for (const seg of pattern.split('.')) {
-      if (seg === '*') node = node.star ??= castNode()
-      else if (seg === '[]') node = node.list ??= castNode()
-      else {
-        let next = node.keys.get(seg)
-        if (next === undefined) node.keys.set(seg, (next = castNode()))
-        node = next
-      }
-    }
-    node.rule ??= { index, kind }
-  })
-  return root
-}
-
-function stepCast(active: readonly CastNode[], seg: PathSegment): readonly CastNode[] {
-  if (active.length === 1) {
-    const node = active[0] as CastNode
-    let out = node.steps.get(seg)
-    if (out === undefined) node.steps.set(seg, (out = stepFrom(node, seg)))
-    return out
-  }
-  const out: CastNode[] = []
-  for (const node of active) out.push(...stepFrom(node, seg))
-  return out
-}
-
-function stepFrom(node: CastNode, seg: PathSegment): CastNode[] {
-  const out: CastNode[] = []
-  const key = typeof seg === 'string' ? node.keys.get(seg) : undefined
-  if (key !== undefined) out.push(key)
-  if (node.star !== undefined) out.push(node.star)
-  if (typeof seg === 'number' && node.list !== undefined) out.push(node.list)
-  return out.length === 0 ? (NO_CASTS as CastNode[]) : out
-}
-
-function castHere(active: readonly CastNode[]): CastKind | undefined {
-  let best: { index: number; kind: CastKind } | undefined
-  for (const node of active) if (node.rule !== undefined && (best === undefined || node.rule.index < best.index)) best = node.rule
-  return best?.kind
 }
 
 function templateProblem(error: TemplateError, path: ModelPath): InterpolationProblem {

@@ -9,6 +9,7 @@ import { scalarText } from './merge.ts'
 import { isMapping, sourceChild, sourceNode, type Located, type SourceNode } from './source-map.ts'
 import { splitVolumeSpec } from './_volume-spec.ts'
 import { formatPath, type ModelPath, type PathSegment } from './types.ts'
+import { firstPattern, patternTrie, stepPatterns, type PatternTrie } from './_path-pattern.ts'
 
 /** The key of one entry; throws a message string when the entry cannot be keyed. */
 export type Indexer = (entry: unknown, path: ModelPath) => string
@@ -97,55 +98,27 @@ export const UNIQUE_RULES: readonly (readonly [string, Indexer])[] = [
 ]
 
 /** The rules as a trie: a walk descends only into keys some rule can still reach. */
-interface Trie {
-  children: Map<string, Trie>
-  star: Trie | undefined
-  /** The first rule (in table order) ending here. */
-  indexer: Indexer | undefined
-}
-
-const freshTrie = (): Trie => ({ children: new Map(), star: undefined, indexer: undefined })
-
-const TRIE: Trie = (() => {
-  const root = freshTrie()
-  for (const [pattern, indexer] of UNIQUE_RULES) {
-    let node = root
-    for (const seg of pattern.split('.')) {
-      if (seg === '*') node = node.star ??= freshTrie()
-      else {
-        let next = node.children.get(seg)
-        if (next === undefined) node.children.set(seg, (next = freshTrie()))
-        node = next
-      }
-    }
-    node.indexer ??= indexer
-  }
-  return root
-})()
-
-function step(node: Trie | undefined, seg: PathSegment): Trie | undefined {
-  if (node === undefined) return undefined
-  return (typeof seg === 'string' ? node.children.get(seg) : undefined) ?? node.star
-}
+const TRIE = patternTrie(UNIQUE_RULES)
 
 /** Collapses duplicate entries everywhere a rule applies. Throws ProblemError (LOAD_MERGE). */
 export function enforceUnicity(l: Located, path: ModelPath = []): Located {
-  let node: Trie | undefined = TRIE
-  for (const seg of path) node = step(node, seg)
-  return walk(l, node, path)
+  let active: readonly PatternTrie<Indexer>[] = [TRIE]
+  for (const seg of path) active = stepPatterns(active, seg)
+  return walk(l, active, path)
 }
 
-function walk(l: Located, node: Trie | undefined, path: ModelPath): Located {
-  if (node === undefined) return l
+function walk(l: Located, active: readonly PatternTrie<Indexer>[], path: ModelPath): Located {
+  if (active.length === 0) return l
   if (isMapping(l.value)) {
     // copied only when something below changed: most mappings come back as they are
     let value: Record<string, unknown> | undefined
     let children: Map<PathSegment, SourceNode> | undefined
     for (const key of Object.keys(l.value)) {
-      const child = step(node, key)
       const item = l.value[key]
-      if (child === undefined || typeof item !== 'object' || item === null) continue
-      const out = walk({ value: item, src: sourceChild(l.src, key) }, child, [...path, key])
+      if (typeof item !== 'object' || item === null) continue
+      const below = stepPatterns(active, key)
+      if (below.length === 0) continue
+      const out = walk({ value: item, src: sourceChild(l.src, key) }, below, [...path, key])
       if (out.value !== item) {
         value ??= { ...l.value }
         children ??= new Map<PathSegment, SourceNode>(l.src?.children ?? [])
@@ -156,8 +129,9 @@ function walk(l: Located, node: Trie | undefined, path: ModelPath): Located {
     }
     return value === undefined ? l : { value, src: sourceNode(l.src?.loc, children) }
   }
-  if (!Array.isArray(l.value) || node.indexer === undefined) return l
-  return collapse(l, l.value, node.indexer, path)
+  const indexer = firstPattern(active)
+  if (!Array.isArray(l.value) || indexer === undefined) return l
+  return collapse(l, l.value, indexer, path)
 }
 
 /** One list at a rule's path: later entries take the place of earlier ones with the same key. */

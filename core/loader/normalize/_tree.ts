@@ -2,6 +2,8 @@
  * Per-path rules kept as data (compose-go's `tree.Path` tables): a pattern such as
  * `services.*.ports` matches a model path segment by segment, `*` matching any key or index.
  */
+import { firstPattern, patternTrie, stepPatterns, type PatternTrie } from '../_path-pattern.ts'
+
 export type Dict = Record<string, unknown>
 export type Rule = (value: unknown, path: readonly string[]) => unknown
 
@@ -18,82 +20,21 @@ export function compileRules(table: Record<string, Rule>): [string[], Rule][] {
   return Object.entries(table).map(([pattern, rule]) => [pattern.split('.'), rule])
 }
 
-/**
- * The rules as a trie (literal segments as children, `*` as `star`), built once per table: a
- * walk then follows only the branches some pattern can still match, and copies the other
- * subtrees without testing every rule at every node.
- */
-interface Trie {
-  /** Rules whose pattern ends here, in table order. */
-  rules: { index: number; rule: Rule }[]
-  children: Map<string, Trie>
-  star: Trie | undefined
-  /** step() from this trie alone, by segment (the arrays are shared: never changed). */
-  steps: Map<string, readonly Trie[]> | undefined
-  /** step() from this trie alone for a segment with no literal child: `[star]` or `[]`. */
-  starOnly: readonly Trie[] | undefined
-}
-
-const NONE: readonly Trie[] = []
+type Trie = PatternTrie<Rule>
 
 const tries = new WeakMap<readonly [string[], Rule][], Trie>()
 
+/** The rules as a trie, built once per table: a walk copies the subtrees no rule reaches without asking every rule at every node. */
 function trieOf(rules: readonly [string[], Rule][]): Trie {
   let root = tries.get(rules)
-  if (root !== undefined) return root
-  const fresh = (): Trie => ({ rules: [], children: new Map(), star: undefined, steps: undefined, starOnly: undefined })
-  root = fresh()
-  rules.forEach(([pattern, rule], index) => {
-    let node = root as Trie
-    for (const seg of pattern) {
-      if (seg === '*') node = node.star ??= fresh()
-      else {
-        let next = node.children.get(seg)
-        if (next === undefined) node.children.set(seg, (next = fresh()))
-        node = next
-      }
-    }
-    node.rules.push({ index, rule })
-  })
-  tries.set(rules, root)
+  if (root === undefined) tries.set(rules, (root = patternTrie(rules)))
   return root
-}
-
-function step(active: readonly Trie[], seg: string): readonly Trie[] {
-  if (active.length === 1) return stepOne(active[0] as Trie, seg)
-  const out: Trie[] = []
-  for (const t of active) {
-    const child = t.children.get(seg)
-    if (child !== undefined) out.push(child)
-    if (t.star !== undefined) out.push(t.star)
-  }
-  return out
-}
-
-/** step() from one trie, without allocating once a segment was seen (most walks are here). */
-function stepOne(t: Trie, seg: string): readonly Trie[] {
-  const child = t.children.get(seg)
-  if (child === undefined) return (t.starOnly ??= t.star === undefined ? NONE : [t.star])
-  t.steps ??= new Map()
-  let out = t.steps.get(seg)
-  if (out === undefined) t.steps.set(seg, (out = t.star === undefined ? [child] : [child, t.star]))
-  return out
 }
 
 function activeAt(rules: readonly [string[], Rule][], path: readonly string[]): readonly Trie[] {
   let active: readonly Trie[] = [trieOf(rules)]
-  for (const seg of path) active = step(active, seg)
+  for (const seg of path) active = stepPatterns(active, seg)
   return active
-}
-
-/** The first rule in table order among those whose pattern ends at one of `active`. */
-function firstRule(active: readonly Trie[]): Rule | undefined {
-  let best: { index: number; rule: Rule } | undefined
-  for (const t of active) {
-    const first = t.rules[0]
-    if (first !== undefined && (best === undefined || first.index < best.index)) best = first
-  }
-  return best?.rule
 }
 
 /** A structural copy, as `descend` makes when no rule applies below. */
@@ -143,7 +84,7 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function applyActive(value: unknown, active: readonly Trie[], path: string[], share: boolean, rules: readonly [string[], Rule][]): unknown {
-  const rule = firstRule(active)
+  const rule = firstPattern(active)
   if (rule === undefined) return descendActive(value, active, path, share, rules)
   const outer = calling
   calling = { rules, path, active }
@@ -161,7 +102,7 @@ function descendActive(value: unknown, active: readonly Trie[], path: string[], 
     for (let i = 0; i < value.length; i++) {
       const seg = String(i)
       path.push(seg)
-      out.push(applyActive(value[i], step(active, seg), path, share, rules))
+      out.push(applyActive(value[i], stepPatterns(active, seg), path, share, rules))
       path.pop()
     }
     return out
@@ -171,7 +112,7 @@ function descendActive(value: unknown, active: readonly Trie[], path: string[], 
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue
       path.push(key)
-      out[key] = applyActive(value[key], step(active, key), path, share, rules)
+      out[key] = applyActive(value[key], stepPatterns(active, key), path, share, rules)
       path.pop()
     }
     return out
