@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { run } from '../cli-runtime.ts'
 import { engineUp, tempProject } from './_helpers.ts'
 
 await engineUp()
@@ -20,7 +21,10 @@ services:
 describe('run: --env-from-file, -q, --quiet-build', () => {
   const p = tempProject('e2eirunflags', yaml)
   afterAll(async () => {
-    p.cli(['down', '--rmi', 'all'])
+    // not `--rmi all`: it would also remove the seeded busybox:latest that "job" uses, whenever
+    // no other test's container happens to hold it (on a fresh machine, it was gone for the rest)
+    p.cli(['down'])
+    run('docker', ['image', 'rm', '-f', 'e2e-run-flags-built:latest'])
     await p.dispose()
   })
 
