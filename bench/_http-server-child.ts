@@ -21,6 +21,7 @@ const { server } = await startHttpServer({
   token,
   roots: [root],
   engine: () => engine,
+  nodeServerGlobals: true,
   api: createDefaultApi({ engine: () => engine, env: process.env }),
   onUnexpectedError: (error) => process.stderr.write(`unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
 })

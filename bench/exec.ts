@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { createCompose } from '../adapters/lib/index.ts'
+import { PLAIN_NODE, withoutExtraCaCerts } from './_node-env.ts'
 import type { BenchReport } from './report.ts'
 
 const REPO = fileURLToPath(new URL(existsSync(new URL('../../bin/compose.cjs', import.meta.url)) ? '../../' : '../', import.meta.url))
@@ -41,12 +42,15 @@ export async function execBench(env: Env): Promise<BenchReport> {
     const ours: number[] = []
     const docker: number[] = []
     const library: number[] = []
+    const plainEnv = withoutExtraCaCerts(env)
+    const oursPlain: number[] = []
     const io = { stdout: () => {}, stderr: () => {} }
     // warm-up: file system caches, the engine's first exec
     timedSpawn('node', [OURS, '-p', name, 'exec', '-T', 'svc', 'true'], dir, env)
     timedSpawn('docker', ['exec', container, 'true'], dir, env)
     for (let i = 0; i < runs; i++) {
       ours.push(timedSpawn('node', [OURS, '-p', name, 'exec', '-T', 'svc', 'true'], dir, env))
+      if (plainEnv !== undefined) oursPlain.push(timedSpawn('node', [OURS, '-p', name, 'exec', '-T', 'svc', 'true'], dir, plainEnv))
       docker.push(timedSpawn('docker', ['exec', container, 'true'], dir, env))
       const start = performance.now()
       const result = await project.exec({ service: 'svc', command: ['true'], io })
@@ -54,16 +58,20 @@ export async function execBench(env: Env): Promise<BenchReport> {
       if (result.exitCode !== 0) throw new Error(`library exec exited ${result.exitCode}`)
     }
     const floor = median(Array.from({ length: 5 }, () => timedSpawn('node', ['-e', ''], dir, env)))
+    const floorPlain = plainEnv === undefined ? undefined : median(Array.from({ length: 5 }, () => timedSpawn('node', ['-e', ''], dir, plainEnv)))
     const m = { ours: median(ours), docker: median(docker), library: median(library) }
+    const plain = plainEnv === undefined ? undefined : median(oursPlain)
     return {
-      title: `exec round trip (median of ${runs}, interleaved; node start-up alone ${floor.toFixed(0)} ms)`,
+      title: `exec round trip (median of ${runs}, interleaved; node start-up alone ${floor.toFixed(0)} ms${floorPlain === undefined ? '' : `, ${floorPlain.toFixed(0)} ms ${PLAIN_NODE}`})`,
       rows: [
         { name: 'node bin/compose.cjs exec -T svc true', meanMs: m.ours },
+        ...(plain === undefined ? [] : [{ name: `node bin/compose.cjs exec -T svc true, ${PLAIN_NODE}`, meanMs: plain }]),
         { name: 'docker exec <container> true', meanMs: m.docker },
         { name: 'library project.exec() (in-process)', meanMs: m.library },
       ],
       checks: [
         { name: 'compose exec / docker exec', value: m.ours / m.docker, target: 1.2 },
+        ...(plain === undefined ? [] : [{ name: `compose exec / docker exec, ours ${PLAIN_NODE}`, value: plain / m.docker, target: 1.2 }]),
         { name: 'library exec / docker exec', value: m.library / m.docker, target: 1.2 },
       ],
     }

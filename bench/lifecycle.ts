@@ -19,6 +19,7 @@ import { listNetworks, removeNetwork } from '../core/engine/api/networks.ts'
 import { version as engineVersion } from '../core/engine/api/system.ts'
 import { EngineClient } from '../core/engine/client.ts'
 import { floorDown, floorUp } from './_lifecycle-floor.ts'
+import { PLAIN_NODE, withoutExtraCaCerts } from './_node-env.ts'
 import type { BenchReport } from './report.ts'
 
 const REPO = fileURLToPath(new URL(existsSync(new URL('../../bin/compose.cjs', import.meta.url)) ? '../../' : '../', import.meta.url))
@@ -76,6 +77,8 @@ export interface SizeResult {
   floorDownInProcess: number
   v1: { up: number; noop: number; ps: number; down: number }
   ours: { up: number; noop: number; ps: number; down: number; rssKb: number; recreatedOnNoop: number }
+  /** Our no-op `up -d` and `ps` without NODE_EXTRA_CA_CERTS, when the environment sets it (./_node-env.ts). */
+  oursPlain?: { noop: number; ps: number }
 }
 
 async function measureSize(client: EngineClient, n: number, env: Env): Promise<SizeResult> {
@@ -99,8 +102,9 @@ async function measureSize(client: EngineClient, n: number, env: Env): Promise<S
     const floor = (args: string[]): Run => check(`floor ${args.join(' ')}`, timed('node', [FLOOR_CLI, ...args], dir, env))
     const v1 = (args: string[]): Run => check(`docker-compose ${args.join(' ')}`, timed('docker-compose', ['-p', names.v1, ...args], dir, env))
     const rss: number[] = []
-    const ours = (args: string[]): Run => {
-      const run = check(`compose ${args.join(' ')}`, timed('node', [OURS, '-p', names.ours, ...args], dir, env))
+    const plainEnv = withoutExtraCaCerts(env)
+    const ours = (args: string[], runEnv: Env = env): Run => {
+      const run = check(`compose ${args.join(' ')}`, timed('node', [OURS, '-p', names.ours, ...args], dir, runEnv))
       if (run.rssKb !== undefined) rss.push(run.rssKb)
       return run
     }
@@ -110,6 +114,7 @@ async function measureSize(client: EngineClient, n: number, env: Env): Promise<S
     let v1Ps = Number.NaN
     let oNoop = Number.NaN
     let oPs = Number.NaN
+    let plain: SizeResult['oursPlain']
     let before: string[] = []
     let after: string[] = []
     for (let round = 0; round < REPEAT; round++) {
@@ -127,6 +132,9 @@ async function measureSize(client: EngineClient, n: number, env: Env): Promise<S
         oNoop = median(Array.from({ length: REPEAT }, () => ours(['up', '-d']).ms))
         after = await containerIds(client, names.ours)
         oPs = median(Array.from({ length: REPEAT }, () => ours(['ps']).ms))
+        if (plainEnv !== undefined) {
+          plain = { noop: median(Array.from({ length: REPEAT }, () => ours(['up', '-d'], plainEnv).ms)), ps: median(Array.from({ length: REPEAT }, () => ours(['ps'], plainEnv).ms)) }
+        }
       }
       t.oDown.push(ours(['down', '-t', '0']).ms)
     }
@@ -139,6 +147,7 @@ async function measureSize(client: EngineClient, n: number, env: Env): Promise<S
     log(`floor up ${(fUp / 1000).toFixed(2)} s, down ${(fDown / 1000).toFixed(2)} s`)
     log(`v1 up ${(v1Up / 1000).toFixed(2)} s, no-op ${(v1Noop / 1000).toFixed(2)} s, ps ${(v1Ps / 1000).toFixed(2)} s, down ${(v1Down / 1000).toFixed(2)} s`)
     log(`ours up ${(oUp / 1000).toFixed(2)} s, no-op ${(oNoop / 1000).toFixed(2)} s, ps ${(oPs / 1000).toFixed(2)} s, down ${(oDown / 1000).toFixed(2)} s`)
+    if (plain !== undefined) log(`ours ${PLAIN_NODE}: no-op ${(plain.noop / 1000).toFixed(2)} s, ps ${(plain.ps / 1000).toFixed(2)} s`)
     return {
       services: n,
       floorUp: fUp,
@@ -147,6 +156,7 @@ async function measureSize(client: EngineClient, n: number, env: Env): Promise<S
       floorDownInProcess: fDownIn,
       v1: { up: v1Up, noop: v1Noop, ps: v1Ps, down: v1Down },
       ours: { up: oUp, noop: oNoop, ps: oPs, down: oDown, rssKb: Math.max(0, ...rss), recreatedOnNoop: before.filter((id) => !after.includes(id)).length },
+      ...(plain === undefined ? {} : { oursPlain: plain }),
     }
   } finally {
     for (const p of Object.values(names)) await sweepProject(client, p)
@@ -164,6 +174,12 @@ export function formatSize(r: SizeResult): string {
     ['up -d', s(r.floorUp), s(r.v1.up), s(r.ours.up), `${(r.ours.up / r.floorUp).toFixed(2)}× floor, ${(r.ours.up / r.v1.up).toFixed(2)}× v1`, '≤ 1.15× floor and < v1', verdict(r.ours.up <= 1.15 * r.floorUp && r.ours.up < r.v1.up)],
     ['no-op up -d', '-', s(r.v1.noop), s(r.ours.noop), `${(r.v1.noop / r.ours.noop).toFixed(2)}× faster than v1`, '≥ 4× faster than v1', verdict(r.v1.noop >= 4 * r.ours.noop)],
     ['ps', '-', s(r.v1.ps), s(r.ours.ps), `${(r.v1.ps / r.ours.ps).toFixed(2)}× faster than v1`, '≥ 4× faster than v1', verdict(r.v1.ps >= 4 * r.ours.ps)],
+    ...(r.oursPlain === undefined
+      ? []
+      : [
+          [`no-op up -d, ours ${PLAIN_NODE}`, '-', s(r.v1.noop), s(r.oursPlain.noop), `${(r.v1.noop / r.oursPlain.noop).toFixed(2)}× faster than v1`, '≥ 4× faster than v1', verdict(r.v1.noop >= 4 * r.oursPlain.noop)],
+          [`ps, ours ${PLAIN_NODE}`, '-', s(r.v1.ps), s(r.oursPlain.ps), `${(r.v1.ps / r.oursPlain.ps).toFixed(2)}× faster than v1`, '≥ 4× faster than v1', verdict(r.v1.ps >= 4 * r.oursPlain.ps)],
+        ]),
     ['down -t 0', s(r.floorDown), s(r.v1.down), s(r.ours.down), `${(r.ours.down / r.floorDown).toFixed(2)}× floor`, '≤ 1.15× floor', verdict(r.ours.down <= 1.15 * r.floorDown)],
     ['peak RSS', '-', '-', `${(r.ours.rssKb / 1024).toFixed(0)} MB`, '', '≤ 100 MB', verdict(r.ours.rssKb <= 100 * 1024)],
   ]
@@ -181,7 +197,10 @@ export async function lifecycleBench(env: Env, sizes: readonly number[] = [10, 3
   const client = new EngineClient({ env })
   try {
     const version = await engineVersion(client)
-    const header = `## Lifecycle (whole processes): Engine ${version.Version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at start, Node ${process.version}, medians of ${REPEAT} (up and down: ${REPEAT} rounds, floor script, v1 and ours in turn)`
+    const nodeStart = (runEnv: Env): string => `${median(Array.from({ length: 5 }, () => timed('node', ['-e', '0'], tmpdir(), runEnv).ms)).toFixed(0)} ms`
+    const plainEnv = withoutExtraCaCerts(env)
+    const startUp = plainEnv === undefined ? `node -e 0 ${nodeStart(env)}` : `node -e 0 ${nodeStart(env)} (${nodeStart(plainEnv)} ${PLAIN_NODE})`
+    const header = `## Lifecycle (whole processes): Engine ${version.Version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at start, Node ${process.version}, ${startUp}, medians of ${REPEAT} (up and down: ${REPEAT} rounds, floor script, v1 and ours in turn)`
     const results: SizeResult[] = []
     for (const n of sizes) results.push(await measureSize(client, n, env))
     const text = [header, '', ...results.map(formatSize), `load average ${loadavg()[0]?.toFixed(1)} at the end`, ''].join('\n')
@@ -197,6 +216,12 @@ export async function lifecycleBench(env: Env, sizes: readonly number[] = [10, 3
         { name: `${r.services} svc ours no-op up -d`, meanMs: r.ours.noop },
         { name: `${r.services} svc v1 ps`, meanMs: r.v1.ps },
         { name: `${r.services} svc ours ps`, meanMs: r.ours.ps },
+        ...(r.oursPlain === undefined
+          ? []
+          : [
+              { name: `${r.services} svc ours no-op up -d ${PLAIN_NODE}`, meanMs: r.oursPlain.noop },
+              { name: `${r.services} svc ours ps ${PLAIN_NODE}`, meanMs: r.oursPlain.ps },
+            ]),
         { name: `${r.services} svc floor down (script)`, meanMs: r.floorDown },
         { name: `${r.services} svc floor down (in-process)`, meanMs: r.floorDownInProcess },
         { name: `${r.services} svc v1 down -t 0`, meanMs: r.v1.down },
@@ -207,6 +232,12 @@ export async function lifecycleBench(env: Env, sizes: readonly number[] = [10, 3
         { name: `${r.services} svc up / v1 up`, value: r.ours.up / r.v1.up, target: 1 },
         { name: `${r.services} svc no-op up / v1 no-op up`, value: r.ours.noop / r.v1.noop, target: 0.25 },
         { name: `${r.services} svc ps / v1 ps`, value: r.ours.ps / r.v1.ps, target: 0.25 },
+        ...(r.oursPlain === undefined
+          ? []
+          : [
+              { name: `${r.services} svc no-op up / v1 no-op up, ours ${PLAIN_NODE}`, value: r.oursPlain.noop / r.v1.noop, target: 0.25 },
+              { name: `${r.services} svc ps / v1 ps, ours ${PLAIN_NODE}`, value: r.oursPlain.ps / r.v1.ps, target: 0.25 },
+            ]),
         { name: `${r.services} svc down / floor`, value: r.ours.down / r.floorDown, target: 1.15 },
         { name: `${r.services} svc peak RSS / 100 MB`, value: r.ours.rssKb / 1024 / 100, target: 1 },
       ]),

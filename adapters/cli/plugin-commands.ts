@@ -15,6 +15,7 @@ import type { CommandDef, FlagSpecs, GlobalOptions } from './define.ts'
 import { toGlobalOptions, type GlobalFlags } from './global-flags.ts'
 import type { CliIo } from './io.ts'
 import { cliCompose, projectOptions } from './project.ts'
+import { release } from './engine.ts'
 
 /** A table entry like those of commands/index.ts, or `undefined` when no plugin declares `name`. */
 export async function pluginCommandEntry(
@@ -58,7 +59,7 @@ function toCommandDef(name: string, plugin: string, command: PluginCommand, comp
         })
         return code ?? 0
       } finally {
-        await client?.close()
+        release(client)
       }
     },
   }

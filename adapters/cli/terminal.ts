@@ -3,7 +3,9 @@
  * restored afterwards), stdout/stderr with back-pressure, the window size and SIGWINCH, and the
  * signals to forward. Only the CLI touches the process; core gets an InteractiveIo.
  */
+import { fstatSync, read } from 'node:fs'
 import process from 'node:process'
+import { isatty } from 'node:tty'
 import type { InteractiveIo, TerminalSize } from '../../core/commands/_interactive.ts'
 
 export interface TerminalSession {
@@ -26,10 +28,37 @@ export function stdinIsTTY(): boolean {
   return process.stdin.isTTY === true
 }
 
-function writer(stream: NodeJS.WriteStream): (chunk: Uint8Array) => Promise<void> | void {
+/** `stream()` on first output: Node sets a standard stream up when it is first touched (~2–4 ms). */
+function writer(stream: () => NodeJS.WriteStream): (chunk: Uint8Array) => Promise<void> | void {
   return (chunk) => {
-    if (stream.write(chunk)) return
-    return new Promise<void>((resolve) => stream.once('drain', () => resolve()))
+    if (stream().write(chunk)) return
+    return new Promise<void>((resolve) => stream().once('drain', () => resolve()))
+  }
+}
+
+/**
+ * The bytes of stdin. A regular file or a character device that is no terminal (`< dump.sql`,
+ * `</dev/null`) never blocks: it is read with node:fs, without the fs.ReadStream Node makes for
+ * process.stdin (whose module loads ~5 ms of others). A pipe, a socket or a terminal is read
+ * through process.stdin, whose own iterator, ended early (the process exited), releases the
+ * terminal at once.
+ */
+function stdinSource(): AsyncIterable<Uint8Array> {
+  try {
+    const stat = fstatSync(0)
+    if (stat.isFile() || (stat.isCharacterDevice() && !isatty(0))) return readDescriptor(0)
+  } catch {
+    // a runtime without fstat on standard descriptors: the stream knows
+  }
+  return process.stdin as AsyncIterable<Uint8Array>
+}
+
+async function* readDescriptor(fd: number): AsyncGenerator<Uint8Array> {
+  for (;;) {
+    const chunk = new Uint8Array(64 * 1024)
+    const n = await new Promise<number>((resolve, reject) => read(fd, chunk, 0, chunk.length, null, (error, bytes) => (error ? reject(error) : resolve(bytes))))
+    if (n === 0) return
+    yield chunk.subarray(0, n)
   }
 }
 
@@ -38,10 +67,9 @@ export function openTerminal(options: TerminalOptions): TerminalSession {
   if (raw) process.stdin.setRawMode(true)
   const cleanups: (() => void)[] = []
   const io: InteractiveIo = {
-    // the stream's own iterator: ending it early (the process exited) releases the terminal at once
-    ...(options.stdin ? { stdin: process.stdin as AsyncIterable<Uint8Array> } : {}),
-    stdout: writer(process.stdout),
-    stderr: writer(process.stderr),
+    ...(options.stdin ? { stdin: stdinSource() } : {}),
+    stdout: writer(() => process.stdout),
+    stderr: writer(() => process.stderr),
     size: (): TerminalSize | undefined => (process.stdout.isTTY === true ? { rows: process.stdout.rows, columns: process.stdout.columns } : undefined),
     onResize(listener) {
       process.stdout.on('resize', listener)
@@ -64,6 +92,7 @@ export function openTerminal(options: TerminalOptions): TerminalSession {
     io,
     restore() {
       for (const c of cleanups) c()
+      if (!raw && !options.stdin) return // stdin was never touched (touching sets it up)
       try {
         if (raw) process.stdin.setRawMode(false)
         process.stdin.pause()

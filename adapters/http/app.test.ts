@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { ComposeError } from '../../core/errors.ts'
 import { createFixture, post, TOKEN } from './_testing/fixture.ts'
+import { SECURITY_HEADERS } from './middleware/security-headers.ts'
 
 const fx = createFixture()
 afterAll(() => fx.cleanup())
@@ -18,6 +19,20 @@ describe('health and openapi', () => {
     expect(await res.json()).toMatchObject({ status: 'ok' })
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+  it('sends the security headers with every answer: routes, refusals, errors, unknown paths', async () => {
+    const answers = await Promise.all([
+      fx.call('/v1/health', { auth: false }),
+      fx.call('/v1/projects', { auth: false }),
+      fx.call('/v1/projects', { headers: { host: 'evil.test' } }),
+      fx.call('/v1/no-such-route'),
+      fx.call('/v1/projects'),
+    ])
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 403, 404, 200])
+    for (const res of answers) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value)
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+    }
   })
   it('needs the token for everything else', async () => {
     expect((await fx.call('/v1/openapi.json', { auth: false })).status).toBe(401)

@@ -2,12 +2,11 @@
  * The HTTP API as a web-standard Hono app (testable with `app.request()`); the runtime
  * servers live in serve-*.ts. Every dependency is injected: the token, the bound port and
  * extra host names, the real paths of the --root directories, the engine client factory and
- * the ComposeApi. Middleware order: secure headers, Host allow-list, Origin/Sec-Fetch-Site,
+ * the ComposeApi. Middleware order: security headers, Host allow-list, Origin/Sec-Fetch-Site,
  * bearer token, JSON-only mutations, body limit; no CORS.
  */
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { secureHeaders } from 'hono/secure-headers'
 import * as v from 'valibot'
 import type { EngineClient } from '../../core/engine/client.ts'
 import { COMPOSE_VERSION } from '../../core/version.ts'
@@ -18,6 +17,7 @@ import { DEFAULT_BODY_LIMIT, limitBody } from './middleware/body-limit.ts'
 import { hostAllowlist } from './middleware/host-allowlist.ts'
 import { jsonOnly } from './middleware/json-only.ts'
 import { originCheck } from './middleware/origin-check.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
 import { tokenAuth } from './middleware/token-auth.ts'
 import { buildOpenApi } from './openapi.ts'
 import { createProjectLocks } from './project-locks.ts'
@@ -80,7 +80,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
 
   const hosts = { port: options.port, names: options.allowedHosts ?? [] }
   const app = new Hono()
-  app.use('*', secureHeaders())
+  app.use('*', securityHeaders())
   app.use('*', hostAllowlist(hosts))
   app.use('*', originCheck(hosts))
   app.use('*', tokenAuth({ token: options.token, publicPaths: PUBLIC_PATHS }))

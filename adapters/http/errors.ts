@@ -3,6 +3,7 @@
  * `{code, message, hint?, source?, file?, line?, col?, issues?}`. Never a stack, a cause or
  * anything an unexpected error carries: those get a generic 500 and go to `onUnexpected`.
  */
+import { secured } from './middleware/security-headers.ts'
 import { ComposeError, type ErrorCode } from '../../core/errors.ts'
 
 export interface ErrorBody {
@@ -138,5 +139,5 @@ export function errorResponse(code: ErrorCode, message: string, extraHeaders: Re
 
 /** `Response.json` without the static method (node-server's Response has none). */
 export function jsonResponse(body: unknown, status: number, extraHeaders: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...extraHeaders } })
+  return secured(JSON.stringify(body), status, { 'content-type': 'application/json; charset=utf-8', ...extraHeaders })
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { definePlugin } from '../../core/hooks.ts'
 import { createFixture, post } from './_testing/fixture.ts'
+import { SECURITY_HEADERS } from './middleware/security-headers.ts'
 
 const seen: string[] = []
 const plugin = definePlugin({
@@ -28,6 +29,8 @@ describe('plugin HTTP routes', () => {
     const res = await fx.call('/v1/plugins/compose-plugin-status/hello/world')
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ hello: 'world' })
+    // a response the plugin made itself gets the security headers from the middleware
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value)
     const echo = await fx.call('/v1/plugins/compose-plugin-status/echo', post({ text: 'hi' }))
     expect(await echo.json()).toEqual({ echoed: 'hi' })
   })

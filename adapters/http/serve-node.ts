@@ -8,9 +8,8 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { describeBinding, type Binding, type FetchHandler, type RunningServer } from './serve.ts'
 
-export async function serveNode(fetch: FetchHandler, binding: Binding): Promise<RunningServer> {
-  // No overrideGlobalObjects: a library user's process keeps its own Request and Response.
-  const server = createAdaptorServer({ fetch, overrideGlobalObjects: false })
+export async function serveNode(fetch: FetchHandler, binding: Binding, overrideGlobalObjects: boolean): Promise<RunningServer> {
+  const server = createAdaptorServer({ fetch, overrideGlobalObjects })
   if ('headersTimeout' in server) {
     server.headersTimeout = 10_000
     server.requestTimeout = 60_000

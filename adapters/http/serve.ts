@@ -101,7 +101,17 @@ export function describeBinding(binding: Binding): string {
 }
 
 /** Listens with the runtime's own server; `binding.port` 0 picks a free port (reported back). */
-export async function serve(fetch: FetchHandler, binding: Binding): Promise<RunningServer> {
+export interface ServeOptions {
+  /**
+   * Node: let @hono/node-server put its own Request and Response classes in the process's
+   * globals. A response made with them is written in one piece instead of being read back
+   * from a web stream (a quarter of a small request's time). `compose serve` does; a library
+   * user's process keeps its own globals unless it asks.
+   */
+  nodeServerGlobals?: boolean
+}
+
+export async function serve(fetch: FetchHandler, binding: Binding, options: ServeOptions = {}): Promise<RunningServer> {
   if (binding.kind === 'socket') await prepareSocket(binding.path)
   const runtime = detectRuntime()
   const server =
@@ -109,7 +119,7 @@ export async function serve(fetch: FetchHandler, binding: Binding): Promise<Runn
       ? await (await import('./serve-bun.ts')).serveBun(fetch, binding)
       : runtime === 'deno'
         ? await (await import('./serve-deno.ts')).serveDeno(fetch, binding)
-        : await (await import('./serve-node.ts')).serveNode(fetch, binding)
+        : await (await import('./serve-node.ts')).serveNode(fetch, binding, options.nodeServerGlobals === true)
   if (binding.kind === 'socket') {
     await secureSocket(binding.path)
     const close = server.close.bind(server)

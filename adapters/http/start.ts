@@ -5,9 +5,9 @@
 import type { Hono } from 'hono'
 import { createHttpApp, type HttpAppOptions } from './app.ts'
 import { errorResponse } from './errors.ts'
-import { isLoopback, serve, type Binding, type RunningServer } from './serve.ts'
+import { isLoopback, serve, type Binding, type RunningServer, type ServeOptions } from './serve.ts'
 
-export interface StartOptions extends Omit<HttpAppOptions, 'port'> {
+export interface StartOptions extends Omit<HttpAppOptions, 'port'>, ServeOptions {
   binding: Binding
 }
 
@@ -18,7 +18,7 @@ export interface StartedServer {
 
 export async function startHttpServer(options: StartOptions): Promise<StartedServer> {
   let app: Hono | undefined
-  const server = await serve((request) => (app === undefined ? errorResponse('ENGINE_UNAVAILABLE', 'starting') : app.fetch(request)), options.binding)
+  const server = await serve((request) => (app === undefined ? errorResponse('ENGINE_UNAVAILABLE', 'starting') : app.fetch(request)), options.binding, { nodeServerGlobals: options.nodeServerGlobals === true })
   const bound = server.binding
   const names = [...(options.allowedHosts ?? [])]
   // `--host mybox.lan` (or a LAN address): clients will send that name as Host.

@@ -5,6 +5,7 @@
  * and the iterator is then closed. An error after the head was sent becomes a last event.
  */
 import { toHttpError, type ErrorBody } from './errors.ts'
+import { secured } from './middleware/security-headers.ts'
 
 export type StreamFormat = 'sse' | 'ndjson' | 'text'
 
@@ -101,8 +102,5 @@ export function streamResponse(items: AsyncIterable<StreamItem>, options: Stream
       void iterator.return?.()?.catch(() => {})
     },
   }, { highWaterMark: 0 })
-  return new Response(body, {
-    status: options.status ?? 200,
-    headers: { 'content-type': CONTENT_TYPES[format], 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
-  })
+  return secured(body, options.status ?? 200, { 'content-type': CONTENT_TYPES[format], 'cache-control': 'no-store', 'x-accel-buffering': 'no' })
 }

@@ -7,12 +7,13 @@
  * tagged locally (i.e. pulled), or from its creation when the engine has no tag time.
  */
 import { ComposeError } from '../errors.ts'
+import { parseDuration as parseNanoseconds } from '../loader/normalize/durations.ts'
 
 export type PullPolicy =
   | { kind: 'always' | 'never' | 'build' | 'missing' }
   | { kind: 'refresh'; /** milliseconds */ every: number }
 
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
+const DAY_MS = 86_400_000
 
 /** Parses a pull_policy value; `service` names the service in errors. */
 export function parsePullPolicy(value: string | undefined, service?: string): PullPolicy {
@@ -23,9 +24,9 @@ export function parsePullPolicy(value: string | undefined, service?: string): Pu
     case 'missing':
       return { kind: value }
     case 'daily':
-      return { kind: 'refresh', every: UNIT_MS.d as number }
+      return { kind: 'refresh', every: DAY_MS }
     case 'weekly':
-      return { kind: 'refresh', every: UNIT_MS.w as number }
+      return { kind: 'refresh', every: 7 * DAY_MS }
   }
   if (value?.startsWith('every_') === true) {
     const every = parseDuration(value.slice('every_'.length))
@@ -39,17 +40,13 @@ export function parsePullPolicy(value: string | undefined, service?: string): Pu
   return { kind: 'missing' }
 }
 
-/** A Go/str2duration duration (`1w2d3h4m5s`, `90m`, `1.5h`) in milliseconds. */
+/** A Go/str2duration duration (`1w2d3h4m5s`, `90m`, `1.5h`) in milliseconds; undefined if malformed. */
 export function parseDuration(text: string): number | undefined {
-  if (text === '') return undefined
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h|d|w)/gy
-  let total = 0
-  let at = 0
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    total += Number(m[1]) * (UNIT_MS[m[2] as string] as number)
-    at = re.lastIndex
+  try {
+    return parseNanoseconds(text) / 1e6
+  } catch {
+    return undefined
   }
-  return at === text.length ? total : undefined
 }
 
 /** What is known about the local image. */

@@ -8,6 +8,7 @@ import type { Project } from '../model/project.ts'
 import { execute, throwIfFailed, type ExecuteResult } from '../converge/execute.ts'
 import type { DesiredState } from '../converge/hook-types.ts'
 import { ensureImages, type PullOption } from '../converge/images.ts'
+import { prepareHashing } from '../converge/hash.ts'
 import { observe, type ObservedState } from '../converge/observe.ts'
 import type { Plan } from '../converge/plan.ts'
 import { reconcile } from '../converge/reconcile.ts'
@@ -72,7 +73,11 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
       }
     }
   }
-  const observed = await observe(client, project, { images: true, ...(ctx.signal ? { signal: ctx.signal } : {}) })
+  const observing = observe(client, project, { images: true, ...(ctx.signal ? { signal: ctx.signal } : {}) })
+  // while the engine answers, this thread gets the config hashing ready (the CLI loads node:crypto
+  // on first use, ~5 ms), which reconcile needs next
+  prepareHashing()
+  const observed = await observing
   if (options.dryRun !== true) {
     const build = options.noBuild === true ? 'never' : options.build === true ? 'always' : 'missing'
     await ensureImages(client, project, services, observed.images, options.pull ?? 'policy', ctx, build, { quietPull: options.quietPull === true, quietBuild: options.quietBuild === true })

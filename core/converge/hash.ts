@@ -69,6 +69,14 @@ export function serviceHash(service: ServiceConfig, ids: ServiceContainerIds = {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 /**
+ * Makes the first hash cheap: a caller with time to spare (waiting on the engine) calls it
+ * before the hashes are needed. In the CLI bundle node:crypto is loaded on first use.
+ */
+export function prepareHashing(): void {
+  sha256('')
+}
+
+/**
  * The config hash docker compose labels a network with (pkg/compose/hash.go NetworkHash:
  * `json.Marshal(types.NetworkConfig)`, engine name included); `up` recreates a project network
  * whose label differs. `name` is the engine-side name.

@@ -10,6 +10,7 @@
  * them.
  */
 import type { Duplex } from 'node:stream'
+import { setImmediate } from 'node:timers'
 import type { Agent as AgentClass, Dispatcher } from 'undici/index.js'
 // @ts-ignore -- undici's internal files carry no .d.ts; typed below from the package's public types
 import AgentModule from 'undici/lib/dispatcher/agent.js'
@@ -86,13 +87,18 @@ export class UndiciTransport implements Transport {
       status: res.statusCode,
       headers: responseHeaders,
       body: readBody(stream, this.address, signal),
-      bytes: () => collectBytes(readBody(stream, 'engine', signal)),
+      bytes: async () => {
+        const bytes = await collectBytes(readBody(stream, 'engine', signal))
+        await connectionFreed()
+        return bytes
+      },
       async dump() {
         try {
           await stream.dump()
         } catch {
           // the body is being discarded: a reset connection is of no interest
         }
+        await connectionFreed()
       },
     }
   }
@@ -122,6 +128,15 @@ export class UndiciTransport implements Transport {
   async close(): Promise<void> {
     await this.#agent.close()
   }
+}
+
+/**
+ * undici hands a connection back to its pool on the next turn of the event loop after the body
+ * ended; a request sent before that opens another connection (the first request of a command,
+ * `/_ping`, always did). Waiting that turn keeps a sequence of calls on one connection.
+ */
+function connectionFreed(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 function assertRealUndici(agent: AgentClass): void {

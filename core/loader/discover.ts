@@ -48,11 +48,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
   const start = options.projectDirectory === undefined ? options.cwd : resolve(options.cwd, options.projectDirectory)
   const warnings: string[] = []
   for (let dir = start; ; dir = dirname(dir)) {
-    const found = await existing(COMPOSE_FILE_NAMES, dir, options.fs)
+    // the override names are asked with the others: one round of stats per directory
+    const [found, overrides] = await Promise.all([existing(COMPOSE_FILE_NAMES, dir, options.fs), existing(OVERRIDE_FILE_NAMES, dir, options.fs)])
     const [winner] = found
     if (winner !== undefined) {
       if (found.length > 1) warnings.push(`Found multiple config files with supported names: ${found.join(', ')}. Using ${winner}`)
-      const overrides = await existing(OVERRIDE_FILE_NAMES, dir, options.fs)
       if (overrides.length > 1) warnings.push(`Found multiple override files with supported names: ${overrides.join(', ')}. Using ${overrides[0]}`)
       return { files: overrides[0] === undefined ? [winner] : [winner, overrides[0]], origin: 'search', warnings }
     }
@@ -63,19 +63,18 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
   })
 }
 
+/** Which of `names` are files in `dir`, in the order of `names` (asked all at once). */
 async function existing(names: readonly string[], dir: string, fs: LoaderFs): Promise<string[]> {
-  const out: string[] = []
-  for (const name of names) {
-    const path = join(dir, name)
-    if ((await fs.stat(path))?.isFile === true) out.push(path)
-  }
-  return out
+  const paths = names.map((name) => join(dir, name))
+  const stats = await Promise.all(paths.map((path) => fs.stat(path)))
+  return paths.filter((_, i) => stats[i]?.isFile === true)
 }
 
 async function mustExist(files: readonly string[], fs: LoaderFs, origin: string): Promise<void> {
-  for (const file of files) {
+  const stats = await Promise.all(files.map((file) => (file === STDIN ? undefined : fs.stat(file))))
+  for (const [i, file] of files.entries()) {
     if (file === STDIN) continue
-    const stat = await fs.stat(file)
+    const stat = stats[i]
     if (stat === undefined) throw new ComposeError('LOAD_FILE_NOT_FOUND', `${file}: no such file or directory`, { hint: `check the path given with ${origin}` })
     if (stat.isDirectory) throw new ComposeError('LOAD_FILE_NOT_FOUND', `${file} is a directory, not a compose file`, { hint: `give the file itself with ${origin}` })
   }

@@ -11,6 +11,7 @@ import type { CliIo } from '../io.ts'
 import { openProject } from '../project.ts'
 import { lockProject, type ProjectLock } from './_project-lock.ts'
 import { createProgress, progressMode, type ProgressMode, type ProgressRenderer } from '../render/progress.ts'
+import { release } from '../engine.ts'
 
 export interface ProjectRun {
   project: ComposeProject
@@ -42,7 +43,7 @@ export async function withProject<F extends FlagSpecs>(ctx: CommandContext<F>, o
   let lock: ProjectLock | undefined
   if (options.lock === true && !ctx.global.dryRun) {
     lock = await lockProject(project.name, () => ctx.io.stderr.write(`waiting for another compose command on project "${project.name}" to finish\n`), ctx.signal).catch(async (error: unknown) => {
-      await project.close()
+      release(project)
       throw error
     })
   }
@@ -73,7 +74,7 @@ export async function withProject<F extends FlagSpecs>(ctx: CommandContext<F>, o
   } finally {
     run.unlock()
     progress.done()
-    await project.close()
+    release(project)
   }
 }
 

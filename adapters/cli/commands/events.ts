@@ -3,6 +3,7 @@ import { events, type ProjectEvent } from '../../../core/commands/events.ts'
 import { defineCommand } from '../define.ts'
 import { goMicros, goTimeNano } from '../render/go-json.ts'
 import { openReadTarget } from './_read-target.ts'
+import { release } from '../engine.ts'
 
 export default defineCommand({
   name: 'events',
@@ -21,7 +22,7 @@ export default defineCommand({
       // interrupted (Ctrl-C): docker compose exits with 130
       return signal.aborted ? 130 : 0
     } finally {
-      await target.close()
+      release(target)
     }
   },
 })

@@ -6,6 +6,7 @@ import { goTimeJson } from '../render/go-json.ts'
 import { formatTable, PRETTY_SECTION } from '../render/tabwriter.ts'
 import { humanDuration, humanSize, truncateId } from '../render/units.ts'
 import { openReadTarget } from './_read-target.ts'
+import { release } from '../engine.ts'
 
 export default defineCommand({
   name: 'images',
@@ -51,7 +52,7 @@ export default defineCommand({
       }
       return 0
     } finally {
-      await target.close()
+      release(target)
     }
   },
 })

@@ -4,6 +4,7 @@ import { ComposeError } from '../../../core/errors.ts'
 import { defineCommand } from '../define.ts'
 import { createLogPrinter } from '../render/log-printer.ts'
 import { openReadTarget } from './_read-target.ts'
+import { release } from '../engine.ts'
 
 export default defineCommand({
   name: 'logs',
@@ -46,7 +47,7 @@ export default defineCommand({
       return signal.aborted ? 130 : 0
     } finally {
       printer.close()
-      await target.close()
+      release(target)
     }
   },
 })

@@ -2,7 +2,7 @@
 import { ls } from '../../../core/commands/ls.ts'
 import { ComposeError } from '../../../core/errors.ts'
 import { defineCommand } from '../define.ts'
-import { createEngineClient } from '../engine.ts'
+import { createEngineClient, release } from '../engine.ts'
 import { formatTable, PRETTY_SECTION } from '../render/tabwriter.ts'
 
 export default defineCommand({
@@ -33,7 +33,7 @@ export default defineCommand({
       else io.stdout.write(formatTable([['NAME', 'STATUS', 'CONFIG FILES'], ...stacks.map((s) => [s.Name, s.Status, s.ConfigFiles])], PRETTY_SECTION))
       return 0
     } finally {
-      await client.close()
+      release(client)
     }
   },
 })

@@ -3,6 +3,7 @@ import { port } from '../../../core/commands/port.ts'
 import { ComposeError } from '../../../core/errors.ts'
 import { defineCommand } from '../define.ts'
 import { openReadTarget } from './_read-target.ts'
+import { release } from '../engine.ts'
 
 export default defineCommand({
   name: 'port',
@@ -22,7 +23,7 @@ export default defineCommand({
       io.stdout.write(`${found.ip}:${found.port}\n`)
       return 0
     } finally {
-      await target.close()
+      release(target)
     }
   },
 })

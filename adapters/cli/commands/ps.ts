@@ -4,6 +4,7 @@ import { defineCommand } from '../define.ts'
 import { psListFormat, toContainerRow } from '../render/container-format.ts'
 import { renderList } from '../render/list-format.ts'
 import { openReadTarget } from './_read-target.ts'
+import { release } from '../engine.ts'
 
 export default defineCommand({
   name: 'ps',
@@ -38,7 +39,7 @@ export default defineCommand({
       io.stdout.write(renderList(flags.format, rows, psListFormat(entries)))
       return 0
     } finally {
-      await target.close()
+      release(target)
     }
   },
 })

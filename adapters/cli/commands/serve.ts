@@ -41,6 +41,8 @@ export default defineCommand({
       roots,
       allowedHosts: flags['allowed-host'],
       engine: () => client,
+      // this process is ours: @hono/node-server's lighter Request and Response may be global
+      nodeServerGlobals: true,
       plugins,
       api: createDefaultApi({ engine: () => client, env: io.env, home: io.home, plugins }),
       onUnexpectedError: (error, request) => {

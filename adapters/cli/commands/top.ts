@@ -3,6 +3,7 @@ import { top, type ContainerProcesses } from '../../../core/commands/top.ts'
 import { defineCommand } from '../define.ts'
 import { formatTable, TOP_TABLE } from '../render/tabwriter.ts'
 import { openReadTarget } from './_read-target.ts'
+import { release } from '../engine.ts'
 
 export default defineCommand({
   name: 'top',
@@ -15,7 +16,7 @@ export default defineCommand({
       io.stdout.write(renderTop(await top(target.client, target.ref, { services: args }, { signal })))
       return 0
     } finally {
-      await target.close()
+      release(target)
     }
   },
 })

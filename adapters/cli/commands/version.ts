@@ -1,5 +1,5 @@
 import { engineVersionReport } from '../../../core/commands/version.ts'
-import { createEngineClient } from '../engine.ts'
+import { createEngineClient, release } from '../engine.ts'
 import { defineCommand } from '../define.ts'
 
 export default defineCommand({
@@ -39,7 +39,7 @@ export default defineCommand({
       io.stdout.write(`${lines.join('\n')}\n`)
       return 0
     } finally {
-      await client.close()
+      release(client)
     }
   },
 })

@@ -6,8 +6,8 @@
 const UNITS: Record<string, number> = {
   ns: 1,
   us: 1e3,
-  'µs': 1e3,
-  'μs': 1e3,
+  '\u00b5s': 1e3, // micro sign
+  '\u03bcs': 1e3, // Greek small letter mu
   ms: 1e6,
   s: 1e9,
   m: 60e9,
@@ -27,7 +27,7 @@ export function parseDuration(input: string): number {
   if (s === '0') return 0
   if (s === '') throw new Error(`time: invalid duration "${input}"`)
   let total = 0
-  const re = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d|w)/
+  const re = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h|d|w)/
   while (s !== '') {
     const m = re.exec(s)
     if (m === null) {
@@ -56,7 +56,7 @@ export function formatDuration(ns: number): string {
   let out: string
   if (u < 1e9) {
     if (u < 1e3) out = `${u}ns`
-    else if (u < 1e6) out = `${Math.floor(u / 1e3)}${fmtFrac(u, 3)}µs`
+    else if (u < 1e6) out = `${Math.floor(u / 1e3)}${fmtFrac(u, 3)}\u00b5s`
     else out = `${Math.floor(u / 1e6)}${fmtFrac(u, 6)}ms`
   } else {
     const totalSeconds = Math.floor(u / 1e9)

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO } from '../cli-runtime.ts'
 import { engineUp, eventually, hasTmux, tempProject } from './_helpers.ts'
@@ -28,6 +29,15 @@ describe('exec', () => {
     const res = p.cli(['exec', '-T', 'web', 'sh', '-c', 'cat; exit 5'], 'hello\nworld\n')
     expect(res.stdout).toBe('hello\nworld\n')
     expect(res.code).toBe(5)
+  })
+
+  it('exec must read stdin redirected from a file byte for byte, and from /dev/null as an immediate EOF', () => {
+    const bytes = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919 + (i >> 8)) % 256)
+    const file = p.write('stdin.bin', bytes)
+    const sh = (command: string, redirect: string): string =>
+      execFileSync('sh', ['-c', `node ${REPO}bin/compose.cjs -p ${p.name} exec -T web sh -c '${command}' ${redirect}`], { cwd: p.dir, encoding: 'utf8' })
+    expect(sh('md5sum; echo done', `< ${file}`)).toBe(`${createHash('md5').update(bytes).digest('hex')}  -\ndone\n`)
+    expect(sh('wc -c; echo done', '< /dev/null').split(/\s+/).filter(Boolean)).toEqual(['0', 'done'])
   })
 
   it('exec must keep stdout and stderr apart without a TTY, and apply -e, -w, -u, --index, --privileged', () => {
