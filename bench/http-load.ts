@@ -58,6 +58,19 @@ function startServer(root: string, token: string, env: Env): Promise<{ child: Ch
   })
 }
 
+/**
+ * A bare node:http server in a child process answering a constant JSON: the floor of any route
+ * of any HTTP server that runs in a process of its own (loopback, keep-alive).
+ */
+function startBareServer(): Promise<{ child: ChildProcess; port: number }> {
+  const code = "const s=require('node:http').createServer((q,r)=>{r.setHeader('content-type','application/json');r.end('{\"status\":\"ok\"}')}).listen(0,'127.0.0.1',()=>process.stdout.write(s.address().port+'\\n'))"
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the bare server exited (${code}) before listening`)))
+    child.stdout?.once('data', (d: Buffer) => resolve({ child, port: Number(d.toString().trim()) }))
+  })
+}
+
 interface Client {
   get(path: string, agent: Agent): Promise<{ status: number; ms: number }>
   open(path: string): Promise<{ res: IncomingMessage; abort: () => void }>
@@ -104,6 +117,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
   const project = await compose.project({ files: [join(dir, 'compose.yaml')] })
   const token = randomBytes(32).toString('base64url')
   let server: ChildProcess | undefined
+  let bareServer: ChildProcess | undefined
   const lines: string[] = []
   try {
     step(`up ${name}`)
@@ -112,6 +126,9 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     const started = await startServer(root, token, env)
     server = started.child
     const http = client(started.port, token)
+    const bare = await startBareServer()
+    bareServer = bare.child
+    const bareHttp = client(bare.port, token)
     const psPath = `/v1/projects/${name}/ps`
     // by directory: no engine lookup of where the project lives
     const psDirPath = `/v1/projects/dir%3A${name}/ps`
@@ -129,12 +146,14 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     const warmups = Number(env.COMPOSE_BENCH_HTTP_WARMUP ?? 300)
     for (let i = 0; i < warmups; i++) {
       await http.get('/v1/health', keepAlive)
+      await bareHttp.get('/', keepAlive)
       await Promise.all([http.get(psPath, keepAlive), http.get(psDirPath, keepAlive), project.ps(), loadAndPs()])
     }
-    const t = { http: [] as number[], httpDir: [] as number[], lib: [] as number[], loadLib: [] as number[], health: [] as number[] }
+    const t = { http: [] as number[], httpDir: [] as number[], lib: [] as number[], loadLib: [] as number[], health: [] as number[], bare: [] as number[] }
     for (let i = 0; i < runs; i++) {
       // the HTTP round trip alone (no token, no project, no engine): the floor of any route
       t.health.push((await http.get('/v1/health', keepAlive)).ms)
+      t.bare.push((await bareHttp.get('/', keepAlive)).ms)
       const r = await http.get(psPath, keepAlive)
       if (r.status !== 200) throw new Error(`GET ps answered ${r.status}`)
       t.http.push(r.ms)
@@ -186,7 +205,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
     const after = await http.get(psPath, new Agent())
     const rssAfter = rssOf(server.pid)
 
-    const m = { http: median(t.http), httpDir: median(t.httpDir), lib: median(t.lib), loadLib: median(t.loadLib), health: median(t.health) }
+    const m = { http: median(t.http), httpDir: median(t.httpDir), lib: median(t.lib), loadLib: median(t.loadLib), health: median(t.health), bare: median(t.bare) }
     const mib = (x: number): string => `${x.toFixed(1)} MiB`
     lines.push(
       `  ${concurrency} concurrent GET ps: ${burstErrors} errors, all answered in ${burstMs.toFixed(0)} ms (p50 ${median(burst.map((r) => r.ms)).toFixed(1)} ms, p99 ${quantile(burst.map((r) => r.ms), 0.99).toFixed(1)} ms)`,
@@ -202,6 +221,7 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
         { name: 'library project.ps() (project loaded once)', meanMs: m.lib },
         { name: 'library load + ps (what a request does)', meanMs: m.loadLib },
         { name: 'GET /v1/health (the HTTP round trip alone)', meanMs: m.health },
+        { name: 'GET on a bare node:http server in a child process (the floor of any route)', meanMs: m.bare },
         { name: `${concurrency} concurrent GET ps, wall time`, meanMs: burstMs },
         { name: `GET ps during ${streams} held log streams (p50)`, meanMs: median(during) },
       ],
@@ -210,11 +230,14 @@ export async function httpLoadBench(env: Env): Promise<BenchReport & { text: str
         { name: 'GET ps (by dir:) / project.ps()', value: m.httpDir / m.lib, target: 1.3 },
         { name: 'GET ps / load + ps', value: m.http / m.loadLib, target: 1.3 },
         { name: 'GET ps (by dir:) / (project.ps() + the HTTP round trip)', value: m.httpDir / (m.lib + m.health), target: 1.3 },
+        // not a target: what a server that did nothing but answer would score against project.ps()
+        { name: '(project.ps() + bare node:http round trip) / project.ps(): the best any HTTP server could score', value: (m.lib + m.bare) / m.lib, target: 1.3 },
       ],
       text: lines.join('\n'),
     }
   } finally {
     server?.kill('SIGTERM')
+    bareServer?.kill('SIGTERM')
     // `down` can lose a race with the server's own engine connections closing: sweep by label too
     await project.down({ timeout: 0 }).catch(() => {})
     const label = `com.docker.compose.project=${project.name}`
