@@ -27,6 +27,8 @@ const FLOOR_CLI = fileURLToPath(new URL(`./_lifecycle-floor-cli.${import.meta.ur
 /** `COMPOSE_BENCH_BIN` points at another build (e.g. a snapshot taken while others rebuild dist/). */
 const OURS = process.env.COMPOSE_BENCH_BIN ?? join(REPO, 'bin/compose.cjs')
 const REPEAT = 3
+/** Runs of each short command (no-op `up -d`, `ps`): a tenth of a second each, noisier than `up`. */
+const QUICK = 7
 
 interface Run {
   ms: number
@@ -110,34 +112,37 @@ async function measureSize(client: EngineClient, n: number, env: Env): Promise<S
     }
     // up and down from nothing, REPEAT rounds, the three tools in turn (the engine's speed drifts)
     const t = { fUp: [] as number[], fDown: [] as number[], vUp: [] as number[], vDown: [] as number[], oUp: [] as number[], oDown: [] as number[] }
-    let v1Noop = Number.NaN
-    let v1Ps = Number.NaN
-    let oNoop = Number.NaN
-    let oPs = Number.NaN
-    let plain: SizeResult['oursPlain']
-    let before: string[] = []
-    let after: string[] = []
     for (let round = 0; round < REPEAT; round++) {
       t.fUp.push(floor(['up', names.floor, String(n)]).ms)
       t.fDown.push(floor(['down', names.floor]).ms)
       t.vUp.push(v1(['up', '-d']).ms)
-      if (round === 0) {
-        v1Noop = median(Array.from({ length: REPEAT }, () => v1(['up', '-d']).ms))
-        v1Ps = median(Array.from({ length: REPEAT }, () => v1(['ps']).ms))
-      }
       t.vDown.push(v1(['down', '-t', '0']).ms)
       t.oUp.push(ours(['up', '-d']).ms)
-      if (round === 0) {
-        before = await containerIds(client, names.ours)
-        oNoop = median(Array.from({ length: REPEAT }, () => ours(['up', '-d']).ms))
-        after = await containerIds(client, names.ours)
-        oPs = median(Array.from({ length: REPEAT }, () => ours(['ps']).ms))
-        if (plainEnv !== undefined) {
-          plain = { noop: median(Array.from({ length: REPEAT }, () => ours(['up', '-d'], plainEnv).ms)), ps: median(Array.from({ length: REPEAT }, () => ours(['ps'], plainEnv).ms)) }
-        }
-      }
       t.oDown.push(ours(['down', '-t', '0']).ms)
     }
+    // the short commands on both projects up at once, QUICK runs each, the tools in turn
+    v1(['up', '-d'])
+    ours(['up', '-d'])
+    const q = { vNoop: [] as number[], vPs: [] as number[], oNoop: [] as number[], oPs: [] as number[], pNoop: [] as number[], pPs: [] as number[] }
+    const before = await containerIds(client, names.ours)
+    for (let i = 0; i < QUICK; i++) {
+      q.vNoop.push(v1(['up', '-d']).ms)
+      q.oNoop.push(ours(['up', '-d']).ms)
+      if (plainEnv !== undefined) q.pNoop.push(ours(['up', '-d'], plainEnv).ms)
+    }
+    const after = await containerIds(client, names.ours)
+    for (let i = 0; i < QUICK; i++) {
+      q.vPs.push(v1(['ps']).ms)
+      q.oPs.push(ours(['ps']).ms)
+      if (plainEnv !== undefined) q.pPs.push(ours(['ps'], plainEnv).ms)
+    }
+    v1(['down', '-t', '0'])
+    ours(['down', '-t', '0'])
+    const v1Noop = median(q.vNoop)
+    const v1Ps = median(q.vPs)
+    const oNoop = median(q.oNoop)
+    const oPs = median(q.oPs)
+    const plain: SizeResult['oursPlain'] = plainEnv === undefined ? undefined : { noop: median(q.pNoop), ps: median(q.pPs) }
     const fUp = median(t.fUp)
     const fDown = median(t.fDown)
     const v1Up = median(t.vUp)
@@ -200,7 +205,7 @@ export async function lifecycleBench(env: Env, sizes: readonly number[] = [10, 3
     const nodeStart = (runEnv: Env): string => `${median(Array.from({ length: 5 }, () => timed('node', ['-e', '0'], tmpdir(), runEnv).ms)).toFixed(0)} ms`
     const plainEnv = withoutExtraCaCerts(env)
     const startUp = plainEnv === undefined ? `node -e 0 ${nodeStart(env)}` : `node -e 0 ${nodeStart(env)} (${nodeStart(plainEnv)} ${PLAIN_NODE})`
-    const header = `## Lifecycle (whole processes): Engine ${version.Version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at start, Node ${process.version}, ${startUp}, medians of ${REPEAT} (up and down: ${REPEAT} rounds, floor script, v1 and ours in turn)`
+    const header = `## Lifecycle (whole processes): Engine ${version.Version}, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at start, Node ${process.version}, ${startUp}, medians of ${REPEAT} rounds of up and down (floor script, v1 and ours in turn) and of ${QUICK} runs of no-op up and ps (v1 and ours in turn, both projects up)`
     const results: SizeResult[] = []
     for (const n of sizes) results.push(await measureSize(client, n, env))
     const text = [header, '', ...results.map(formatSize), `load average ${loadavg()[0]?.toFixed(1)} at the end`, ''].join('\n')

@@ -43,14 +43,14 @@ function writer(stream: () => NodeJS.WriteStream): (chunk: Uint8Array) => Promis
  * through process.stdin, whose own iterator, ended early (the process exited), releases the
  * terminal at once.
  */
-function stdinSource(): AsyncIterable<Uint8Array> {
+function stdinSource(): { bytes: AsyncIterable<Uint8Array>; stream: boolean } {
   try {
     const stat = fstatSync(0)
-    if (stat.isFile() || (stat.isCharacterDevice() && !isatty(0))) return readDescriptor(0)
+    if (stat.isFile() || (stat.isCharacterDevice() && !isatty(0))) return { bytes: readDescriptor(0), stream: false }
   } catch {
     // a runtime without fstat on standard descriptors: the stream knows
   }
-  return process.stdin as AsyncIterable<Uint8Array>
+  return { bytes: process.stdin as AsyncIterable<Uint8Array>, stream: true }
 }
 
 async function* readDescriptor(fd: number): AsyncGenerator<Uint8Array> {
@@ -66,8 +66,9 @@ export function openTerminal(options: TerminalOptions): TerminalSession {
   const raw = options.tty && process.stdin.isTTY === true && typeof process.stdin.setRawMode === 'function'
   if (raw) process.stdin.setRawMode(true)
   const cleanups: (() => void)[] = []
+  const stdin = options.stdin ? stdinSource() : undefined
   const io: InteractiveIo = {
-    ...(options.stdin ? { stdin: stdinSource() } : {}),
+    ...(stdin === undefined ? {} : { stdin: stdin.bytes }),
     stdout: writer(() => process.stdout),
     stderr: writer(() => process.stderr),
     size: (): TerminalSize | undefined => (process.stdout.isTTY === true ? { rows: process.stdout.rows, columns: process.stdout.columns } : undefined),
@@ -92,7 +93,8 @@ export function openTerminal(options: TerminalOptions): TerminalSession {
     io,
     restore() {
       for (const c of cleanups) c()
-      if (!raw && !options.stdin) return // stdin was never touched (touching sets it up)
+      // process.stdin is set up when first touched (~5 ms for a file): leave it alone if unused
+      if (!raw && stdin?.stream !== true) return
       try {
         if (raw) process.stdin.setRawMode(false)
         process.stdin.pause()
