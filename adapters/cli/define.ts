@@ -63,6 +63,12 @@ export interface CommandDef<F extends FlagSpecs = FlagSpecs> {
   flags: F
   /** Flags end at the first positional argument (`exec SERVICE COMMAND -x`: `-x` is the command's). */
   stopAtPositional?: boolean
+  /**
+   * A command that acts and has no plan to print: what `--dry-run` would do instead of acting
+   * (it is refused, so that a dry run never touches anything). Commands that only read, and
+   * those that print their plan, leave it out.
+   */
+  noDryRun?: string
   /** Returns the exit code (0 when omitted). */
   run(ctx: CommandContext<F>): Promise<number | void>
 }

@@ -9,7 +9,7 @@ export const GLOBAL_FLAGS = {
   'env-file': { type: 'strings', placeholder: 'FILE', description: 'Alternate environment files' },
   profile: { type: 'strings', placeholder: 'NAME', description: 'Profiles to enable' },
   parallel: { type: 'number', placeholder: 'N', description: 'Maximum parallelism, -1 for unlimited' },
-  ansi: { type: 'string', placeholder: 'WHEN', default: 'auto', description: 'Control characters: never, always, auto' },
+  ansi: { type: 'string', placeholder: 'WHEN', description: 'Control characters: never, always, auto (default auto, or COMPOSE_ANSI)' },
   progress: { type: 'string', placeholder: 'TYPE', description: 'Progress output: auto, tty, plain, json, quiet' },
   'dry-run': { type: 'boolean', description: 'Print the actions without touching anything' },
   plugin: { type: 'strings', placeholder: 'MODULE', description: 'Load a compose plugin module (repeatable)' },
@@ -22,22 +22,37 @@ export type GlobalFlags = ParsedFlags<typeof GLOBAL_FLAGS>
 const ANSI = ['auto', 'never', 'always'] as const
 const PROGRESS = ['auto', 'tty', 'plain', 'quiet', 'json'] as const
 
+/** docker compose's rules (cmd/compose/compose.go): flags first, then COMPOSE_* variables. */
 export function toGlobalOptions(flags: GlobalFlags, env: Readonly<Record<string, string | undefined>>): GlobalOptions {
-  const ansi = oneOf('--ansi', flags.ansi ?? env.COMPOSE_ANSI ?? 'auto', ANSI)
-  const progress = oneOf('--progress', flags.progress ?? env.COMPOSE_PROGRESS ?? 'auto', PROGRESS)
-  const parallelEnv = env.COMPOSE_PARALLEL_LIMIT === undefined ? undefined : Number(env.COMPOSE_PARALLEL_LIMIT)
+  const asked = oneOf(flags.ansi === undefined && env.COMPOSE_ANSI !== undefined ? 'COMPOSE_ANSI' : '--ansi', flags.ansi ?? env.COMPOSE_ANSI ?? 'auto', ANSI)
+  const progress = oneOf(flags.progress === undefined && env.COMPOSE_PROGRESS !== undefined ? 'COMPOSE_PROGRESS' : '--progress', flags.progress ?? env.COMPOSE_PROGRESS ?? 'auto', PROGRESS)
+  if (progress === 'tty' && asked === 'never') throw new ComposeError('CLI_USAGE', "can't use --progress tty while ANSI support is disabled", { hint: 'drop --ansi never, or use --progress plain' })
+  if (progress === 'plain' && asked === 'always') throw new ComposeError('CLI_USAGE', "can't use --progress plain while ANSI support is forced", { hint: 'drop --ansi always, or use --progress tty' })
+  // a non-empty NO_COLOR turns colours off whatever was asked (https://no-color.org)
+  const ansi = env.NO_COLOR !== undefined && env.NO_COLOR !== '' ? 'never' : asked
   return {
     files: flags.file,
     projectName: flags['project-name'],
     projectDirectory: flags['project-directory'],
     envFiles: flags['env-file'],
     profiles: flags.profile,
-    parallel: flags.parallel ?? (Number.isFinite(parallelEnv) ? parallelEnv : undefined),
+    parallel: parallelOf(flags.parallel, env.COMPOSE_PARALLEL_LIMIT),
     ansi,
     progress,
     dryRun: flags['dry-run'] || env.COMPOSE_DRY_RUN === 'true',
     plugins: flags.plugin,
   }
+}
+
+/** `--parallel`, else COMPOSE_PARALLEL_LIMIT: an integer, ≤ 0 for unlimited (undefined). */
+function parallelOf(flag: number | undefined, variable: string | undefined): number | undefined {
+  if (flag !== undefined && !Number.isInteger(flag)) throw new ComposeError('CLI_USAGE', `invalid --parallel value "${flag}"`, { hint: 'use a whole number; -1 for unlimited' })
+  let n = flag
+  if (n === undefined && variable !== undefined) {
+    if (!/^[+-]?\d+$/.test(variable.trim())) throw new ComposeError('CLI_USAGE', `COMPOSE_PARALLEL_LIMIT must be an integer (found: ${JSON.stringify(variable)})`)
+    n = Number(variable)
+  }
+  return n === undefined || n <= 0 ? undefined : n
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

@@ -7,6 +7,7 @@ import process from 'node:process'
 import { homeDir } from '../../core/runtime/env.ts'
 import { COMMANDS } from './commands/index.ts'
 import type { CommandDef, FlagSpecs } from './define.ts'
+import { composeVariablesFromEnvFiles } from './dotenv-compose-vars.ts'
 import { exitCodeFor, renderError } from './render-error.ts'
 import { GLOBAL_FLAGS, toGlobalOptions } from './global-flags.ts'
 import { commandHelp, mainHelp } from './help.ts'
@@ -105,8 +106,18 @@ export async function main(argv: readonly string[], io: CliIo = createIo()): Pro
       return 0
     }
     const mergedGlobals = mergeGlobals(head.flags as Record<string, unknown>, flags)
+    const fromEnvFiles = await composeVariablesFromEnvFiles(io.env, {
+      cwd: io.cwd,
+      files: mergedGlobals.file as string[],
+      projectDirectory: mergedGlobals['project-directory'] as string | undefined,
+      envFiles: mergedGlobals['env-file'] as string[],
+    })
+    if (Object.keys(fromEnvFiles).length > 0) io.env = { ...io.env, ...fromEnvFiles }
     const global = toGlobalOptions(mergedGlobals as Parameters<typeof toGlobalOptions>[0], io.env)
-    io.color = global.ansi === 'always' || (global.ansi === 'auto' && io.stdout.isTTY && io.env.NO_COLOR === undefined)
+    if (global.dryRun && command.noDryRun !== undefined) {
+      throw new ComposeError('CLI_USAGE', `--dry-run is not supported by "${command.name}": ${command.noDryRun}`, { hint: 'leave out --dry-run (COMPOSE_DRY_RUN)' })
+    }
+    io.color = global.ansi === 'always' || (global.ansi === 'auto' && io.stdout.isTTY)
     const code = await command.run({ flags: parsed.flags, args: parsed.positionals, global, io, signal: controller.signal, onForce })
     return code ?? 0
   } catch (error) {
@@ -128,7 +139,6 @@ function mergeGlobals(before: Record<string, unknown>, after: Record<string, unk
     else if (spec.type === 'boolean') out[key] = a === true || b === true
     else out[key] = b ?? a
   }
-  if (out.ansi === 'auto' && before.ansi !== 'auto') out.ansi = before.ansi
   return out
 }
 

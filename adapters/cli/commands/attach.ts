@@ -6,6 +6,7 @@ import { withProject } from './_project-command.ts'
 
 export default defineCommand({
   name: 'attach',
+  noDryRun: 'it would attach to a container',
   description: "Attach local standard input, output, and error streams to a service's running container",
   usage: '[OPTIONS] SERVICE',
   flags: {

@@ -5,6 +5,7 @@ import { withProject } from './_project-command.ts'
 
 export default defineCommand({
   name: 'commit',
+  noDryRun: 'it would create an image',
   description: "Create a new image from a service container's changes",
   usage: '[OPTIONS] SERVICE [REPOSITORY[:TAG]]',
   flags: {

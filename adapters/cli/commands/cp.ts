@@ -6,6 +6,7 @@ import { withProject } from './_project-command.ts'
 
 export default defineCommand({
   name: 'cp',
+  noDryRun: 'it would copy files',
   description: 'Copy files/folders between a service container and the local filesystem',
   usage: '[OPTIONS] SERVICE:SRC_PATH DEST_PATH|-\n       compose cp [OPTIONS] SRC_PATH|- SERVICE:DEST_PATH',
   flags: {

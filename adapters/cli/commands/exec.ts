@@ -6,6 +6,7 @@ import { withProject } from './_project-command.ts'
 
 export default defineCommand({
   name: 'exec',
+  noDryRun: 'it would run a command in a container',
   description: 'Execute a command in a running container',
   usage: '[OPTIONS] SERVICE COMMAND [ARGS...]',
   stopAtPositional: true,

@@ -8,6 +8,7 @@ import { withProject } from './_project-command.ts'
 
 export default defineCommand({
   name: 'export',
+  noDryRun: 'it would write a file system archive',
   description: "Export a service container's filesystem as a tar archive",
   usage: '[OPTIONS] SERVICE',
   flags: {

@@ -12,6 +12,7 @@ const PULL = ['always', 'missing', 'never', 'policy'] as const
 
 export default defineCommand({
   name: 'run',
+  noDryRun: 'it would create and run a container',
   description: 'Run a one-off command on a service',
   usage: '[OPTIONS] SERVICE [COMMAND] [ARGS...]',
   stopAtPositional: true,

@@ -8,6 +8,7 @@ import type { ComposeHooks } from '../../../core/hooks.ts'
 
 export default defineCommand({
   name: 'serve',
+  noDryRun: 'it would start a server that acts on requests',
   description: 'Serve the compose HTTP API on a unix socket or on 127.0.0.1',
   usage: '[OPTIONS]',
   flags: {

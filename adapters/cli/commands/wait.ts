@@ -1,7 +1,7 @@
 /** `compose wait SERVICE…`: block until the containers stop; exits with the last one's code. */
 import { waitServices } from '../../../core/commands/wait.ts'
 import { defineCommand } from '../define.ts'
-import { withProject } from './_project-command.ts'
+import { printPlan, withProject } from './_project-command.ts'
 
 export default defineCommand({
   name: 'wait',
@@ -16,7 +16,11 @@ export default defineCommand({
       const code = await waitServices(project.client, project.name, { services: args }, project.context(signal), (exit) => {
         io.stdout.write(`container "${exit.id}" exited with status code ${exit.exitCode}\n`)
       })
-      if (flags['down-project']) await project.down({ removeOrphans: true })
+      if (flags['down-project']) {
+        // a dry run waits (it only reads) and then prints the plan of `down` instead of acting
+        const result = await project.down({ removeOrphans: true, dryRun: ctx.global.dryRun })
+        if (ctx.global.dryRun) printPlan(io, result.plan)
+      }
       return code
     })
   },

@@ -35,6 +35,7 @@ export async function printWatch(io: CliIo, events: AsyncIterable<WatchEvent>, q
 
 export default defineCommand({
   name: 'watch',
+  noDryRun: 'it would sync files into containers and rebuild them',
   description: 'Watch build context for service and rebuild/refresh containers when files are updated',
   usage: '[OPTIONS] [SERVICE...]',
   flags: {

@@ -31,9 +31,12 @@ describe('attached compose up', () => {
     p = createProject('format', `services:\n  web:\n${job('hi', 0)}`)
     expect(p.run(['up', '--no-log-prefix']).stdout).toMatch(/^hi$/m)
     expect(p.run(['up', '--timestamps']).stdout).toMatch(/^web-1 {2}\| \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z hi$/m)
-    const colored = p.run(['--ansi', 'always', 'up'])
+    // the tests' runs set NO_COLOR=1, which forces colours off whatever --ansi says (as docker compose)
+    const colored = p.run(['--ansi', 'always', 'up'], { env: { NO_COLOR: '' } })
     expect(colored.stdout).toContain('\u001b[36mweb-1  | \u001b[0mhi')
-    expect(p.run(['--ansi', 'always', 'up', '--no-color']).stdout).toContain('web-1  | hi')
+    expect(p.run(['--ansi', 'always', 'up', '--no-color'], { env: { NO_COLOR: '' } }).stdout).toContain('web-1  | hi')
+    expect(p.run(['--ansi', 'always', 'up']).stdout).not.toContain('\u001b[')
+    expect(p.run(['up'], { env: { NO_COLOR: '', COMPOSE_ANSI: 'always' } }).stdout).toContain('\u001b[36mweb-1  | \u001b[0mhi')
   })
 
   it('--attach, --no-attach, --attach-dependencies and `attach: false` choose whose output is shown', async () => {

@@ -123,6 +123,15 @@ describe('compose up -d and down', () => {
       expect(r.stdout).toContain('DRY-RUN MODE')
     }
     expect((await p.containers()).map((c) => c.state)).toEqual(['running', 'running'])
+    // commands that would act and have no plan to print refuse, rather than act
+    const before = (await p.containers()).length
+    for (const cmd of [['run', '--rm', '-T', 'web', 'touch', '/tmp/ran'], ['exec', '-T', 'web', 'touch', '/tmp/ran'], ['cp', 'web:/etc/hostname', '-']]) {
+      const r = p.run(['--dry-run', ...cmd])
+      expect(r.code, cmd.join(' ')).toBe(1)
+      expect(r.stderr).toContain(`--dry-run is not supported by "${cmd[0]}"`)
+    }
+    expect((await p.containers()).length).toBe(before)
+    expect(p.run(['exec', '-T', 'web', 'ls', '/tmp/ran']).code).not.toBe(0)
   })
 
   it('--progress json|plain|quiet and --ansi never|always shape the progress output', async () => {
