@@ -28,18 +28,20 @@ export interface LifecycleSpec {
   steps: ContainerSteps
   /** Include orphan containers (services no longer in the project). */
   orphans?: boolean
+  /** Include every one-off container, running ones too (`down --remove-orphans`). */
+  oneOffs?: boolean
   /** Selected services also take their dependents along (stop/rm of a dependency). */
   withDependents?: boolean
 }
 
-export async function selectContainers(client: EngineClient, project: Project, options: LifecycleOptions, spec: Pick<LifecycleSpec, 'orphans' | 'withDependents'>, ctx: RunContext): Promise<ObservedContainer[]> {
+export async function selectContainers(client: EngineClient, project: Project, options: LifecycleOptions, spec: Pick<LifecycleSpec, 'orphans' | 'oneOffs' | 'withDependents'>, ctx: RunContext): Promise<ObservedContainer[]> {
   const graph = buildGraph(project)
   const all = await observeContainers(client, project.name, ctx.signal)
   const orphans = new Set(findOrphans(project, all).map((c) => c.id))
   const wanted = options.services === undefined || options.services.length === 0 ? undefined : selectServices(project, graph, options.services, { noDeps: true, withDependents: spec.withDependents === true })
   return all.filter((c) => {
     if (orphans.has(c.id)) return spec.orphans === true && wanted === undefined
-    if (c.oneoff) return false
+    if (c.oneoff) return spec.oneOffs === true && wanted === undefined
     return wanted === undefined || wanted.has(c.service)
   })
 }

@@ -36,7 +36,8 @@ export async function down(client: EngineClient, project: Project, options: Down
   const sig = ctx.signal ? { signal: ctx.signal } : {}
   const services = options.services ?? []
   const [selected, orphans, networks, volumes] = await Promise.all([
-    selectContainers(client, project, { services }, { orphans: options.removeOrphans === true, withDependents: true }, ctx),
+    // with --remove-orphans, running one-off containers go too (docker compose down)
+    selectContainers(client, project, { services }, { orphans: options.removeOrphans === true, oneOffs: options.removeOrphans === true, withDependents: true }, ctx),
     // named services narrow the selection, not `--remove-orphans`
     services.length > 0 && options.removeOrphans === true ? selectContainers(client, project, {}, { orphans: true }, ctx).then((all) => findOrphans(project, all)) : Promise.resolve([]),
     listNetworks(client, { filters: { label: [`${PROJECT_LABEL}=${project.name}`] }, ...sig }),

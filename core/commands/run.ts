@@ -5,7 +5,10 @@
  * returned. `detach` returns once it started. `rm` removes it (the engine's AutoRemove) and the
  * call returns only when it is gone.
  */
+import { putContainerArchive } from '../engine/api/container-archive.ts'
 import { attachContainer, attachContainerOutput, createContainer, killContainer, removeContainer, resizeContainer, startContainer } from '../engine/api/containers.ts'
+import { writeTar } from '../engine/tar.ts'
+import { injectedEntries } from '../converge/_injected-files.ts'
 import type { EngineClient } from '../engine/client.ts'
 import { ComposeError } from '../errors.ts'
 import type { Project } from '../model/project.ts'
@@ -73,6 +76,8 @@ export async function run(client: EngineClient, project: Project, options: RunOp
   const ref = { project: project.name, service: options.service, id, name }
   try {
     await runContainerNetworks(client, draft.spec.extraNetworks, id, ctx)
+    // secrets and configs from `environment` or `content`, as for the service's own containers
+    if (draft.spec.files.length > 0) await putContainerArchive(client, id, '/', writeTar(injectedEntries(draft.spec.files)), sig)
     await callHook(ctx, 'container:created', ref)
     if (!attached) {
       await startOneOff(client, project, options.service, id, name, ctx)

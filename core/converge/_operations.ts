@@ -213,7 +213,7 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
         for (const extra of draft.spec.extraNetworks) {
           await settlingAmbiguous(state, [extra.network], () => connectNetwork(client, extra.network, created.Id, { endpoint: extra.endpoint, ...sig }))
         }
-      if (draft.spec.files.length > 0) await putContainerArchive(client, created.Id, '/', writeTar(injectedEntries(draft.spec.files)), sig)
+        if (draft.spec.files.length > 0) await putContainerArchive(client, created.Id, '/', writeTar(injectedEntries(draft.spec.files)), sig)
       } catch (error) {
         await removeContainer(client, created.Id, { force: true }).catch(() => undefined)
         throw error

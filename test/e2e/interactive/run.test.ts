@@ -47,6 +47,23 @@ describe('run', () => {
     expect(env.code).not.toBe(0) // the one-off is not replica #1 and no service container runs
   })
 
+  it('down leaves a running one-off container alone; down --remove-orphans stops and removes it too', async () => {
+    const fresh = tempProject('e2eirunorph', yaml)
+    try {
+      const started = fresh.cli(['run', '-d', '--no-deps', 'web', 'sleep', '300'])
+      expect(started.code, started.stderr).toBe(0)
+      const id = started.stdout.trim()
+      expect(fresh.cli(['down', '-t', '0']).code).toBe(0)
+      expect((await projectContainers(fresh.name)).map((c) => `${c.id}:${c.state}`)).toEqual([`${id}:running`])
+      const down = fresh.cli(['down', '-t', '0', '--remove-orphans'])
+      expect(down.code, down.stderr).toBe(0)
+      expect(await projectContainers(fresh.name)).toEqual([])
+      expect(down.stderr).not.toContain('still in use')
+    } finally {
+      await fresh.dispose()
+    }
+  })
+
   it('run must pipe stdin with EOF, apply -e/-w/-u/--entrypoint/--name, and --no-deps must not start dependencies', async () => {
     const piped = p.cli(['run', '--rm', '--no-deps', '-T', 'web', 'sh', '-c', 'cat; echo "$FROM_FILE $EXTRA $(pwd) $(id -un)"'], 'piped\n')
     expect(piped.code, piped.stderr).toBe(0)

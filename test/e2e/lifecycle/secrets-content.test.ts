@@ -46,6 +46,11 @@ describe('secrets and configs without a file', () => {
       expect(await cat('/etc/app/settings.ini')).toBe('[app]\nlevel=debug\n')
       const modes = await execRun(client, app?.id ?? '', ['stat', '-c', '%a %n', '/run/secrets/token', '/run/secrets/db/password'])
       expect(modes.stdout).toBe('444 /run/secrets/token\n400 /run/secrets/db/password\n')
+      // a one-off container of the service gets them too
+      let out = ''
+      const run = await project.run({ service: 'app', command: ['cat', '/run/secrets/token', '/etc/app/settings.ini'], rm: true, noDeps: true, io: { stdout: (b) => void (out += new TextDecoder().decode(b)), stderr: () => {} } })
+      expect(run.exitCode).toBe(0)
+      expect(out).toBe('s3cr3t[app]\nlevel=debug\n')
     } finally {
       await project.down({ timeout: 0 })
       await project.close()
