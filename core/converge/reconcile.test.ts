@@ -179,6 +179,20 @@ describe('reconcile', () => {
     expect(() => plan(q, observed([]))).toThrow(/network ext declared as external/)
   })
 
+  it('finds an external network named by its ID or a unique prefix of it', () => {
+    const o = observed([])
+    o.networks['shared'] = { id: '3f1c2d4e5a6b7c8d9e0f', name: 'shared', labels: {} }
+    o.networks['other'] = { id: '3f9a000000000000', name: 'other', labels: {} }
+    for (const ref of ['3f1c2d4e5a6b7c8d9e0f', '3f1c2d4e5a6b']) {
+      const q = project({ web: {} })
+      q.networks.default = { name: ref, external: true }
+      expect(plan(q, o).text).not.toMatch(/network:create/)
+    }
+    const ambiguous = project({ web: {} })
+    ambiguous.networks.default = { name: '3f', external: true }
+    expect(() => plan(ambiguous, o)).toThrow(/network 3f declared as external/)
+  })
+
   it('--no-start plans no starts and no waits', () => {
     const p = project({ web: { depends_on: { db: { condition: 'service_healthy', required: true } } }, db: {} })
     expect(plan(p, observed([]), {}, { noStart: true }).text).not.toMatch(/start|wait/)

@@ -12,7 +12,7 @@ import type { Project } from '../model/project.ts'
 import { networkHash, volumeHash } from './hash.ts'
 import { CONFIG_HASH_LABEL, NETWORK_LABEL, PROJECT_LABEL, VOLUME_LABEL } from './labels.ts'
 import { networkName, volumeName } from './naming.ts'
-import type { ObservedContainer, ObservedState } from './observe.ts'
+import type { ObservedContainer, ObservedResource, ObservedState } from './observe.ts'
 import { Plan } from './plan.ts'
 import { planServices } from './_reconcile-services.ts'
 
@@ -56,6 +56,12 @@ export interface ReconcileResult {
 }
 
 /** Orphans: project containers whose service is neither enabled nor disabled, and exited one-offs. */
+function networkById(observed: ObservedState, ref: string): ObservedResource | undefined {
+  if (!/^[0-9a-f]+$/.test(ref)) return undefined
+  const matches = Object.values(observed.networks).filter((n) => n.id.startsWith(ref))
+  return matches.length === 1 ? matches[0] : undefined
+}
+
 export function findOrphans(project: Project, containers: readonly ObservedContainer[]): ObservedContainer[] {
   const known = (s: string): boolean => project.services[s] !== undefined || project.disabledServices?.[s] !== undefined
   return containers.filter((c) => (c.oneoff ? c.state === 'exited' || c.state === 'dead' : !known(c.service)))
@@ -90,7 +96,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     const name = networkName(project, key)
     const seen = observed.networks[name]
     if (cfg?.external === true) {
-      if (seen === undefined) throw new ComposeError('CONVERGE_EXTERNAL_MISSING', `network ${name} declared as external, but could not be found`, { hint: `create it with \`docker network create ${name}\`` })
+      // an external network may be named by its ID, or a unique prefix of it (as the engine looks it up)
+      if (seen === undefined && networkById(observed, name) === undefined) throw new ComposeError('CONVERGE_EXTERNAL_MISSING', `network ${name} declared as external, but could not be found`, { hint: `create it with \`docker network create ${name}\`` })
       continue
     }
     if (seen === undefined) {
