@@ -11,6 +11,7 @@ import type { BuildImageOptions } from '../engine/api/image-build.ts'
 import { ComposeError } from '../errors.ts'
 import type { BuildConfig, Project, ServiceConfig } from '../model/project.ts'
 import { COMPOSE_VERSION } from '../version.ts'
+import { servicePlatform } from '../converge/platform.ts'
 
 export interface BuildOverrides {
   /** `--no-cache` */
@@ -50,7 +51,7 @@ export function classicBuildOptions(project: Project, service: ServiceConfig, ov
   if (build.privileged === true) throw new ComposeError('BUILD_UNSUPPORTED', `${where}: the classic builder doesn't support privileged mode (build.privileged)`, { hint: fix })
   const platforms = build.platforms ?? []
   if (platforms.length > 1) throw new ComposeError('BUILD_UNSUPPORTED', `${where}: the classic builder doesn't support multi-arch builds (build.platforms: ${platforms.join(', ')})`, { hint: 'keep one platform' })
-  const platform = service.platform ?? platforms[0]
+  const platform = service.platform ?? platforms[0] ?? servicePlatform(project, service)
   if (service.platform !== undefined && platforms.length > 0 && !platforms.includes(service.platform)) {
     throw new ComposeError('BUILD_UNSUPPORTED', `${where}: build.platforms must include the service platform ${service.platform}`)
   }

@@ -15,6 +15,7 @@ import type { Project, ServiceConfig } from '../model/project.ts'
 import { buildServices } from './build-services.ts'
 import { mustPull, parsePullPolicy, type LocalImage, type PullPolicy } from './pull-policy.ts'
 import { pullWithProgress } from './transfer.ts'
+import { platformOption, servicePlatform } from '../converge/platform.ts'
 
 /** `up --pull`: a policy for every service, or `policy` (each service's own pull_policy). */
 export type PullOption = 'always' | 'missing' | 'never' | 'build' | 'policy'
@@ -64,7 +65,7 @@ export async function ensureServiceImages(client: EngineClient, project: Project
             ...(ctx.emit === undefined ? {} : { emit: ctx.emit }),
             ...sig,
             ...(options.quietPull === true ? { quiet: true } : {}),
-            ...(service.platform === undefined ? {} : { platform: service.platform }),
+            ...platformOption(servicePlatform(project, service)),
           })
           images[ref] = image.Id
         } catch (error) {

@@ -17,6 +17,7 @@ import { ComposeError, isComposeError } from '../errors.ts'
 import { buildGraph, selectServices } from '../graph/graph.ts'
 import { createLimiter } from '../graph/limit.ts'
 import type { Project } from '../model/project.ts'
+import { servicePlatform } from '../converge/platform.ts'
 
 export interface PullOptions {
   /** Services to pull (default all). */
@@ -89,7 +90,7 @@ export async function pull(client: EngineClient, project: Project, options: Pull
     work.push(
       limit(async () => {
         try {
-          const platform = service.platform ?? project.environment?.DOCKER_DEFAULT_PLATFORM
+          const platform = servicePlatform(project, service)
           const inspected = await pullWithProgress(client, image, {
             service: name,
             ...(ctx.auth === undefined ? {} : { auth: ctx.auth }),

@@ -27,6 +27,13 @@ describe('toCreateSpec', () => {
     expect(body.Image).toBe('busybox') // the name, as docker compose; the ID is in the image label
   })
 
+  it('platform: the service’s own, else DOCKER_DEFAULT_PLATFORM from the project environment', () => {
+    expect(toCreateSpec(input({})).platform).toBeUndefined()
+    expect(toCreateSpec(input({}, {}, { environment: { DOCKER_DEFAULT_PLATFORM: 'linux/arm64' } })).platform).toBe('linux/arm64')
+    expect(toCreateSpec(input({ platform: 'linux/amd64' }, {}, { environment: { DOCKER_DEFAULT_PLATFORM: 'linux/arm64' } })).platform).toBe('linux/amd64')
+    expect(toCreateSpec(input({}, {}, { environment: { DOCKER_DEFAULT_PLATFORM: '' } })).platform).toBeUndefined()
+  })
+
   it('process: command, entrypoint, environment, user, tty, stop', () => {
     const { body, warnings } = toCreateSpec(
       input({ command: ['sh', '-c', 'x'], entrypoint: null, environment: { B: '2', A: '1', U: null }, user: '1000', working_dir: '/app', hostname: 'h', domainname: 'd', tty: true, stdin_open: true, stop_signal: 'SIGINT', stop_grace_period: '1500ms' }),

@@ -15,6 +15,7 @@ import { toNetworking, type ExtraNetwork } from './spec-networks.ts'
 import { toPorts } from './spec-ports.ts'
 import { toResources } from './spec-resources.ts'
 import { unsupportedWarnings } from './spec-unsupported.ts'
+import { platformOption, servicePlatform } from './platform.ts'
 
 export type { ExtraNetwork } from './spec-networks.ts'
 export type { ProjectLabels } from './spec-labels.ts'
@@ -78,7 +79,7 @@ export function toCreateSpec(input: CreateSpecInput, createName: string = input.
   if (mounts.volumes !== undefined) body.Volumes = mounts.volumes
   return {
     name: createName,
-    ...(service.platform === undefined ? {} : { platform: service.platform }),
+    ...platformOption(servicePlatform(input.project, service)),
     body,
     extraNetworks: networking.extra,
     files: mounts.files,
