@@ -49,12 +49,20 @@ describe('up flags', () => {
     [['--wait', '--attach-dependencies'], '--wait cannot be combined'],
     [['--abort-on-container-exit', '--abort-on-container-failure'], 'cannot be combined with --abort-on-container-exit'],
     [['--attach', 'web', '--attach-dependencies'], 'cannot combine --attach and --attach-dependencies'],
+    [['-d', '--watch'], '--watch and --detach are incompatible'],
+    [['--wait', '--watch'], '--watch and --detach are incompatible'],
+    [['--no-build', '--watch'], '--no-build and --watch are incompatible'],
     [['--pull', 'sometimes'], 'invalid --pull value "sometimes"'],
     [['--scale', 'web'], 'invalid --scale value "web"'],
     [['--scale', 'web=-1'], 'invalid --scale value'],
     [['-t', '-2'], 'invalid --timeout value'],
   ])('reject %j', (argv, message) => {
     expect(() => up(argv)).toThrow(message)
+  })
+
+  it('--pull build and --y (the deprecated spelling of --yes) are accepted', () => {
+    expect(up(['--pull', 'build']).options.pull).toBe('build')
+    expect(() => up(['--y', '-d'])).not.toThrow()
   })
 
   it('COMPOSE_REMOVE_ORPHANS sets --remove-orphans; COMPOSE_IGNORE_ORPHANS conflicts with it', () => {

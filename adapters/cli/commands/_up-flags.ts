@@ -13,7 +13,7 @@ import { parseScale, timeoutOf } from './_project-command.ts'
 export const CREATE_FLAGS = {
   build: { type: 'boolean', description: 'Build images before starting containers' },
   'no-build': { type: 'boolean', description: "Don't build an image, even if it's policy" },
-  pull: { type: 'string', placeholder: 'POLICY', description: 'Pull image before running ("always"|"missing"|"never"|"policy")' },
+  pull: { type: 'string', placeholder: 'POLICY', description: 'Pull image before running ("always"|"missing"|"never"|"build"|"policy")' },
   'quiet-pull': { type: 'boolean', description: 'Pull without printing progress information' },
   'quiet-build': { type: 'boolean', description: 'Suppress the build output' },
   'force-recreate': { type: 'boolean', description: "Recreate containers even if their configuration and image haven't changed" },
@@ -21,6 +21,7 @@ export const CREATE_FLAGS = {
   'remove-orphans': { type: 'boolean', description: 'Remove containers for services not defined in the Compose file' },
   scale: { type: 'strings', placeholder: 'SERVICE=NUM', description: 'Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.' },
   yes: { type: 'boolean', short: 'y', description: 'Assume "yes" as answer to all prompts and run non-interactively' },
+  y: { type: 'boolean', hidden: true, description: 'Deprecated spelling of --yes' },
 } as const satisfies FlagSpecs
 
 export const UP_FLAGS = {
@@ -45,7 +46,7 @@ export const UP_FLAGS = {
   'wait-timeout': { type: 'number', placeholder: 'SECONDS', description: 'Maximum duration in seconds to wait for the project to be running|healthy' },
 } as const satisfies FlagSpecs
 
-const PULL = ['always', 'missing', 'never', 'policy', 'if_not_present'] as const
+const PULL = ['always', 'missing', 'never', 'build', 'policy', 'if_not_present'] as const
 
 function usage(message: string): ComposeError {
   return new ComposeError('CLI_USAGE', message)
@@ -53,7 +54,7 @@ function usage(message: string): ComposeError {
 
 function pullOption(value: string | undefined): PullOption | undefined {
   if (value === undefined) return undefined
-  if (!(PULL as readonly string[]).includes(value)) throw new ComposeError('CLI_USAGE', `invalid --pull value "${value}"`, { hint: 'use one of: always, missing, never, policy' })
+  if (!(PULL as readonly string[]).includes(value)) throw new ComposeError('CLI_USAGE', `invalid --pull value "${value}"`, { hint: 'use one of: always, missing, never, build, policy' })
   if (value === 'if_not_present') return 'missing'
   return value as PullOption
 }
@@ -109,6 +110,8 @@ export function toUpPlan(flags: ParsedFlags<typeof UP_FLAGS>, services: string[]
     throw usage('--detach cannot be combined with --abort-on-container-exit, --abort-on-container-failure, --attach or --attach-dependencies')
   }
   if (flags.attach.length > 0 && flags['attach-dependencies']) throw usage('cannot combine --attach and --attach-dependencies')
+  if (flags.watch && detach) throw new ComposeError('CLI_USAGE', '--watch and --detach are incompatible', { hint: 'run `compose watch` next to `up -d` instead' })
+  if (flags.watch && flags['no-build']) throw usage('--no-build and --watch are incompatible')
   const waitTimeout = timeoutOf(flags['wait-timeout'], '--wait-timeout')
   const options = toCreateOptions(flags, services, env)
   if (flags['no-start']) options.noStart = true

@@ -26,7 +26,6 @@ export default defineCommand({
         return 0
       }
       if (flags.watch) {
-        if (plan.detach) throw new ComposeError('CLI_USAGE', '--watch and --detach are incompatible', { hint: 'run `compose watch` next to `up -d` instead' })
         // once the services are up, the develop.watch rules sync and rebuild while the logs are followed
         const stopWatching = new AbortController()
         signal.addEventListener('abort', () => stopWatching.abort(), { once: true })
