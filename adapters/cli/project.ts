@@ -2,6 +2,7 @@
  * How a CLI command gets its project: global flags → library options → `compose.project()`.
  * Progress and warnings go to the renderer the command passes as `emit`.
  */
+import { ComposeError, isComposeError } from '../../core/errors.ts'
 import type { EmitFn } from '../../core/events.ts'
 import { Compose, type ProjectOptions } from '../lib/compose.ts'
 import type { ComposeProject } from '../lib/project.ts'
@@ -19,6 +20,8 @@ export interface CliProjectOptions {
   consistency?: boolean
   emit?: EmitFn
   signal?: AbortSignal
+  /** Without a compose file, a project name alone finds the project in the engine (down, stop, …). */
+  byName?: boolean
 }
 
 /** The library instance for a CLI run: process env, cwd, `--plugin` modules, `--parallel`. */
@@ -54,7 +57,18 @@ export async function projectOptions(io: CliIo, global: GlobalOptions, options: 
 /** Loads the project for a command that talks to the engine. */
 export async function openProject(io: CliIo, global: GlobalOptions, options: CliProjectOptions = {}): Promise<ComposeProject> {
   const compose = await cliCompose(io, global, options.emit)
-  return compose.project(await projectOptions(io, global, options))
+  try {
+    return await compose.project(await projectOptions(io, global, options))
+  } catch (error) {
+    // no compose file, but a project name (-p, COMPOSE_PROJECT_NAME): the project as the engine holds it
+    const name = global.projectName ?? io.env.COMPOSE_PROJECT_NAME
+    if (options.byName !== true || name === undefined || name === '' || !isComposeError(error, 'LOAD_NO_FILE')) throw error
+    const existing = await compose.existingProject(name.toLowerCase(), options.signal === undefined ? {} : { signal: options.signal })
+    if (existing !== undefined) return existing
+    throw new ComposeError('CONVERGE_NO_CONTAINERS', `no compose file here, and nothing in the engine belongs to project "${name.toLowerCase()}"`, {
+      hint: 'check the project name (`compose ls -a` lists them), or run from the project directory',
+    })
+  }
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array>): Promise<string> {

@@ -12,6 +12,8 @@ import { discoverFiles } from '../../core/loader/discover.ts'
 import { nodeFs } from '../../core/loader/_node-fs.ts'
 import type { LoaderFs } from '../../core/loader/drafts.ts'
 import { loadProject, type LoadOptions, type LoadResult } from '../../core/loader/index.ts'
+import { createSourceMap } from '../../core/loader/source-map.ts'
+import { projectFromLabels } from '../../core/commands/project-from-labels.ts'
 import { PluginHost, resolvePlugins } from '../../core/plugin/host.ts'
 import { homeDir, processCwd, processEnv, type Environment } from '../../core/runtime/env.ts'
 import { envPlugin } from '../../plugins/env/index.ts'
@@ -109,6 +111,38 @@ export class Compose {
     const load = await this.load(options, host)
     const envFiles = (options.envFiles ?? []).map((f) => resolve(this.cwd, f))
     return new ComposeProject(this, load, host, this.engine(host, options.signal), envFiles)
+  }
+
+  /**
+   * A project rebuilt from the engine's labels, for a name without compose files: its services
+   * (image, `depends_on`), networks and volumes as they exist, enough to `down`, `stop`,
+   * `start`, `restart`, `kill` or `pause` it, as docker compose allows with only `-p`.
+   * Undefined when no container, network or volume carries the name.
+   */
+  async existingProject(name: string, options: { signal?: AbortSignal } = {}): Promise<ComposeProject | undefined> {
+    const host = await this.plugins(undefined)
+    const client = this.engine(host, options.signal)
+    const project = await projectFromLabels(client, name, options.signal).catch(async (error: unknown) => {
+      await client.close()
+      throw error
+    })
+    if (project === undefined) {
+      await client.close()
+      return undefined
+    }
+    const load: LoadResult = {
+      project,
+      model: { name, services: {} },
+      sources: createSourceMap(undefined),
+      name,
+      workingDir: project.workingDir ?? this.cwd,
+      files: [],
+      environment: Object.fromEntries(Object.entries(this.env).filter((e): e is [string, string] => e[1] !== undefined)),
+      profiles: [],
+      disabledServices: {},
+      warnings: [],
+    }
+    return new ComposeProject(this, load, host, client)
   }
 
   /** Loads without binding an engine client (`config`). */

@@ -30,6 +30,8 @@ export interface ProjectRunOptions {
   filter?: (event: ComposeEvent) => boolean
   /** Changes the project: one such command per project at a time on this host (not with --dry-run). */
   lock?: boolean
+  /** Without a compose file, `-p NAME` finds the project in the engine (down, stop, start, …). */
+  byName?: boolean
 }
 
 /** Opens the project, runs `fn`, and always stops the renderer and closes the client. */
@@ -39,7 +41,7 @@ export async function withProject<F extends FlagSpecs>(ctx: CommandContext<F>, o
   const emit = (event: ComposeEvent): void => {
     if (options.filter === undefined || options.filter(event)) progress.emit(event)
   }
-  const project = await openProject(ctx.io, ctx.global, { ...(options.services === undefined ? {} : { services: options.services }), emit, signal: ctx.signal })
+  const project = await openProject(ctx.io, ctx.global, { ...(options.services === undefined ? {} : { services: options.services }), emit, signal: ctx.signal, byName: options.byName === true })
   let lock: ProjectLock | undefined
   if (options.lock === true && !ctx.global.dryRun) {
     lock = await lockProject(project.name, () => ctx.io.stderr.write(`waiting for another compose command on project "${project.name}" to finish\n`), ctx.signal).catch(async (error: unknown) => {

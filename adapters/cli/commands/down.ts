@@ -25,7 +25,7 @@ export default defineCommand({
     const rmi: { rmi?: 'local' | 'all' } = flags.rmi === 'local' || flags.rmi === 'all' ? { rmi: flags.rmi } : {}
     const timeout = timeoutOf(flags.timeout)
     const t = timeout === undefined ? {} : { timeout }
-    return withProject(ctx, args.length > 0 ? { lock: true, services: args } : { lock: true }, async ({ project }) => {
+    return withProject(ctx, args.length > 0 ? { lock: true, byName: true, services: args } : { lock: true, byName: true }, async ({ project }) => {
       const result = await project.down({ services: args, volumes: flags.volumes, removeOrphans: flags['remove-orphans'], ...rmi, ...t, dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)
       return 0

@@ -13,7 +13,7 @@ export default defineCommand({
   },
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
-    return withProject(ctx, { lock: true, services: args }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services: args, byName: true }, async ({ project }) => {
       // core's KillOptions.signal (the kill signal) clashes with the facade's AbortSignal: call core directly
       const options = { services: args, removeOrphans: flags['remove-orphans'], ...(flags.signal === undefined ? {} : { signal: flags.signal }), dryRun: global.dryRun }
       const result = await kill(project.client, project.project, options, project.context(signal))

@@ -9,7 +9,7 @@ export default defineCommand({
   flags: {},
   async run(ctx) {
     const { args, global, io, signal } = ctx
-    return withProject(ctx, { lock: true, services: args }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services: args, byName: true }, async ({ project }) => {
       const result = await project.pause({ services: args, dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)
       return 0

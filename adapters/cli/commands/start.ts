@@ -12,7 +12,7 @@ export default defineCommand({
   },
   async run(ctx) {
     const { args, flags, global, io, signal } = ctx
-    return withProject(ctx, { lock: true, services: args }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services: args, byName: true }, async ({ project }) => {
       const result = await project.start({
         services: args,
         dryRun: global.dryRun,

@@ -12,7 +12,7 @@ export default defineCommand({
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
     const timeout = timeoutOf(flags.timeout)
-    return withProject(ctx, { lock: true, services: args }, async ({ project }) => {
+    return withProject(ctx, { lock: true, services: args, byName: true }, async ({ project }) => {
       const result = await project.stop({ services: args, ...(timeout === undefined ? {} : { timeout }), dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)
       return 0
