@@ -37,6 +37,10 @@ describe('compose:health', () => {
   it('translates healthcheck into nanoseconds, NONE when disabled', () => {
     expect(toHealthConfig({ test: ['CMD', 'true'], interval: '1s', timeout: '500ms', retries: 3, start_period: '1m0s' }, () => {})).toEqual({ Test: ['CMD', 'true'], Interval: 1e9, Timeout: 5e8, Retries: 3, StartPeriod: 6e10 })
     expect(toHealthConfig({ disable: true, test: ['CMD', 'x'] }, () => {})).toEqual({ Test: ['NONE'] })
+    expect(() => toHealthConfig({ test: ['CMD', 'true'], start_interval: '1s' }, () => {})).toThrow('healthcheck.start_interval requires healthcheck.start_period to be set')
+    const warnings: string[] = []
+    expect(toHealthConfig({ test: ['CMD', 'true'], start_interval: '1s', start_period: '5s' }, (m) => warnings.push(m))).toEqual({ Test: ['CMD', 'true'], StartPeriod: 5e9 })
+    expect(warnings).toEqual(['healthcheck.start_interval needs Engine API 1.44; ignored'])
   })
 
   it('sets the create body through container:create', async () => {

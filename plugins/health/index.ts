@@ -20,7 +20,11 @@ export function toHealthConfig(h: HealthCheckConfig, warn: (m: string) => void):
   if (h.timeout !== undefined) out.Timeout = toNanoseconds(h.timeout)
   if (h.retries !== undefined) out.Retries = h.retries
   if (h.start_period !== undefined) out.StartPeriod = toNanoseconds(h.start_period)
-  if (h.start_interval !== undefined) warn('healthcheck.start_interval needs Engine API 1.44; ignored')
+  if (h.start_interval !== undefined) {
+    // docker compose refuses it before asking the engine (convert.go)
+    if (h.start_period === undefined) throw new ComposeError('CONVERGE_INVALID', 'healthcheck.start_interval requires healthcheck.start_period to be set', { hint: 'add start_period, or drop start_interval' })
+    warn('healthcheck.start_interval needs Engine API 1.44; ignored')
+  }
   return out
 }
 
