@@ -32,6 +32,8 @@ export interface LifecycleSpec {
   oneOffs?: boolean
   /** Selected services also take their dependents along (stop/rm of a dependency). */
   withDependents?: boolean
+  /** Steps wait for the dependencies' `depends_on` conditions (`start`). */
+  conditions?: boolean
 }
 
 export async function selectContainers(client: EngineClient, project: Project, options: LifecycleOptions, spec: Pick<LifecycleSpec, 'orphans' | 'oneOffs' | 'withDependents'>, ctx: RunContext): Promise<ObservedContainer[]> {
@@ -49,7 +51,7 @@ export async function selectContainers(client: EngineClient, project: Project, o
 export async function runLifecycle(client: EngineClient, project: Project, options: LifecycleOptions, spec: LifecycleSpec, ctx: RunContext): Promise<LifecycleResult> {
   const graph = buildGraph(project)
   const containers = await selectContainers(client, project, options, spec, ctx)
-  const { plan } = planContainers(graph, containers, spec.direction, spec.steps)
+  const { plan } = planContainers(graph, containers, spec.direction, spec.steps, undefined, { conditions: spec.conditions === true })
   const draft = { project, command: spec.command, plan }
   await callHook(ctx, 'plan:create', draft)
   if (options.dryRun === true) return { plan: draft.plan }

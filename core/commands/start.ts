@@ -1,4 +1,7 @@
-/** `start`: start the existing containers that are not running, dependencies first; `--wait` waits until they are running/healthy. */
+/**
+ * `start`: start the existing containers that are not running, dependencies first, each after
+ * its dependencies' `depends_on` conditions hold; `--wait` waits until they are running/healthy.
+ */
 import type { EngineClient } from '../engine/client.ts'
 import { buildGraph, selectServices } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
@@ -17,6 +20,7 @@ export async function start(client: EngineClient, project: Project, options: Sta
   const result = await runLifecycle(client, project, options, {
     command: 'start',
     direction: 'up',
+    conditions: true,
     steps: (c) =>
       c.state === 'running' || c.state === 'restarting'
         ? []

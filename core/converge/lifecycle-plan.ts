@@ -12,7 +12,23 @@ export type Direction = 'up' | 'down'
 /** Operations (and their cause) for one container; an empty list leaves it alone. */
 export type ContainerSteps = (c: ObservedContainer) => { op: Operation; cause: string }[]
 
-export function planContainers(graph: ServiceGraph | undefined, containers: readonly ObservedContainer[], direction: Direction, steps: ContainerSteps, plan: Plan = new Plan()): { plan: Plan; last: number[] } {
+export interface PlanContainersOptions {
+  /**
+   * Going up, a service's steps wait for its dependencies' `depends_on` conditions
+   * (`service_healthy`, `service_completed_successfully`) through `service:wait` nodes, as
+   * `start` does in docker compose; `service_started` only orders.
+   */
+  conditions?: boolean
+}
+
+export function planContainers(
+  graph: ServiceGraph | undefined,
+  containers: readonly ObservedContainer[],
+  direction: Direction,
+  steps: ContainerSteps,
+  plan: Plan = new Plan(),
+  options: PlanContainersOptions = {},
+): { plan: Plan; last: number[] } {
   const lastOf = new Map<string, number[]>()
   const all: number[] = []
   const byService = new Map<string, ObservedContainer[]>()
@@ -21,12 +37,21 @@ export function planContainers(graph: ServiceGraph | undefined, containers: read
   const order = [...known.filter((s) => byService.has(s)), ...[...byService.keys()].filter((s) => !known.includes(s)).sort()]
   const walk = direction === 'up' ? order : [...order].reverse()
   for (const service of walk) {
+    const chains = (byService.get(service) ?? []).map((c) => steps(c))
+    const acts = chains.some((chain) => chain.length > 0)
     const before = direction === 'up' ? [...(graph?.dependencies.get(service)?.keys() ?? [])] : [...(graph?.dependents.get(service) ?? [])]
-    const deps = before.flatMap((s) => lastOf.get(s) ?? [])
+    const deps = before.flatMap((dep) => {
+      const edge = graph?.dependencies.get(service)?.get(dep)
+      const ready = lastOf.get(dep) ?? []
+      const targets = byService.get(dep) ?? []
+      if (!acts || direction !== 'up' || options.conditions !== true || edge === undefined || edge.condition === 'service_started' || targets.length === 0) return ready
+      const wait = { type: 'service:wait', service: dep, condition: edge.condition, required: edge.required, containers: targets.map((c) => ({ id: c.id, name: c.name })), dependent: service } as const
+      return [plan.add(wait, `${service} depends on ${dep} (${edge.condition})`, ready)]
+    })
     const mine: number[] = []
-    for (const c of byService.get(service) ?? []) {
+    for (const chain of chains) {
       let prev: number | undefined
-      for (const step of steps(c)) prev = plan.add(step.op, step.cause, prev === undefined ? deps : [prev])
+      for (const step of chain) prev = plan.add(step.op, step.cause, prev === undefined ? deps : [prev])
       if (prev !== undefined) mine.push(prev)
     }
     lastOf.set(service, mine)
