@@ -24,6 +24,7 @@ import type { Project, ServiceConfig } from '../model/project.ts'
 import { COMPOSE_VERSION } from '../version.ts'
 import { toCreateSpec } from './create-spec.ts'
 import { toNetworking } from './spec-networks.ts'
+import { injectedFiles } from './spec-mounts.ts'
 import type { ContainerRef } from './hook-types.ts'
 import { networkHash, serviceHash, volumeHash } from './hash.ts'
 import { CONFIG_HASH_LABEL, NETWORK_LABEL, PROJECT_LABEL, VERSION_LABEL, VOLUME_LABEL } from './labels.ts'
@@ -235,6 +236,10 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       if (op.type === 'container:start') {
         if (node.cause === 'paused') await unpauseContainer(client, cid, sig)
         else {
+          // an existing container gets its secrets and configs again (one made by this plan has them)
+          const service = project.services[op.service]
+          const files = 'id' in op.target && service !== undefined ? injectedFiles(project, service) : []
+          if (files.length > 0) await putContainerArchive(client, cid, '/', writeTar(injectedEntries(files)), sig)
           await startContainer(client, cid, sig)
           await lifecycle(state, 'container:start', op.service, cid, op.target.name, node.cause)
         }

@@ -78,7 +78,7 @@ function toMount(input: CreateSpecInput, v: ServiceVolumeConfig, warnings: strin
   }
 }
 
-function fileMount(kind: 'secrets' | 'configs', ref: FileReference, input: CreateSpecInput, warnings: string[], files: InjectedFile[]): Mount | undefined {
+function fileMount(kind: 'secrets' | 'configs', ref: FileReference, input: Pick<CreateSpecInput, 'project'>, warnings: string[], files: InjectedFile[]): Mount | undefined {
   const def = kind === 'secrets' ? input.project.secrets[ref.source] : input.project.configs[ref.source]
   let target = ref.target ?? (kind === 'secrets' ? `/run/secrets/${ref.source}` : `/${ref.source}`)
   if (kind === 'secrets' && !target.startsWith('/')) target = `/run/secrets/${target}`
@@ -97,6 +97,19 @@ function fileMount(kind: 'secrets' | 'configs', ref: FileReference, input: Creat
   }
   files.push({ target, content, mode: ref.mode ?? 0o444, ...(ref.uid === undefined ? {} : { uid: Number(ref.uid) }), ...(ref.gid === undefined ? {} : { gid: Number(ref.gid) }) })
   return undefined
+}
+
+/**
+ * The secrets and configs of a service that are written into its containers (from `content` or
+ * `environment`; file-based ones are bind mounts): at create, and again before every start of an
+ * existing container, so that a changed value reaches it (docker compose injectSecrets).
+ */
+export function injectedFiles(project: CreateSpecInput['project'], service: CreateSpecInput['service']): InjectedFile[] {
+  const files: InjectedFile[] = []
+  const ignored: string[] = [] // what is wrong with them was said when the container was created
+  for (const ref of service.secrets ?? []) fileMount('secrets', ref, { project }, ignored, files)
+  for (const ref of service.configs ?? []) fileMount('configs', ref, { project }, ignored, files)
+  return files
 }
 
 export function toMounts(input: CreateSpecInput, warnings: string[]): MountsResult {

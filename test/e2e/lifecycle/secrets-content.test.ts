@@ -51,6 +51,17 @@ describe('secrets and configs without a file', () => {
       const run = await project.run({ service: 'app', command: ['cat', '/run/secrets/token', '/etc/app/settings.ini'], rm: true, noDeps: true, io: { stdout: (b) => void (out += new TextDecoder().decode(b)), stderr: () => {} } })
       expect(run.exitCode).toBe(0)
       expect(out).toBe('s3cr3t[app]\nlevel=debug\n')
+      // a changed value reaches the container at its next start, without recreating it
+      const rotated = await createCompose({ cwd: dir, env: { DB_PASS: 'from-the-env', TOKEN: 'rotated' }, configFile: false }).project()
+      try {
+        await rotated.stop({ timeout: 0 })
+        await rotated.start({})
+        const [again] = await projectContainers(name)
+        expect(again?.id).toBe(app?.id)
+        expect(await cat('/run/secrets/token')).toBe('rotated')
+      } finally {
+        await rotated.close()
+      }
     } finally {
       await project.down({ timeout: 0 })
       await project.close()
