@@ -9,9 +9,10 @@
  * Events only trigger an inspect: what is reported comes from comparing the container's state
  * with what was already reported, so late, duplicate or reordered events do no harm.
  */
-import { containerLogs, inspectContainer, listContainers } from '../engine/api/containers.ts'
+import { attachContainerOutput, containerLogs, inspectContainer, listContainers, type LogsOptions } from '../engine/api/containers.ts'
 import { streamEvents } from '../engine/api/events.ts'
 import type { EngineClient } from '../engine/client.ts'
+import type { StreamFrame } from '../engine/demux.ts'
 import type { ContainerState, EngineEvent } from '../engine/types.ts'
 import { isComposeError } from '../errors.ts'
 import { ONEOFF_LABEL, projectFilter, SERVICE_LABEL } from '../converge/labels.ts'
@@ -121,6 +122,19 @@ export async function openAttachSession(client: EngineClient, project: string, o
     return t
   }
 
+  /**
+   * The container's output through the logs API; a logging driver that keeps nothing to read
+   * (`none`) is attached to instead, as docker compose does: what it writes from now on.
+   */
+  const outputOf = async (id: string, logs: LogsOptions): Promise<{ frames: AsyncIterable<StreamFrame>; timestamps: boolean }> => {
+    try {
+      return { frames: await containerLogs(client, id, logs), timestamps: true }
+    } catch (error) {
+      if (!/does not support reading/i.test(error instanceof Error ? error.message : '')) throw error
+      return { frames: await attachContainerOutput(client, id, { signal }), timestamps: false }
+    }
+  }
+
   const follow = (t: Tracked, first?: { tail: 0 }): void => {
     if (!attach.has(t.service) || signal.aborted) {
       for (const exit of t.pendingExits.splice(0)) report(t, exit)
@@ -131,8 +145,8 @@ export async function openAttachSession(client: EngineClient, project: string, o
     void (async () => {
       try {
         // timestamps always: they tell where a later stream continues
-        const frames = await containerLogs(client, t.id, { follow: true, timestamps: true, signal, ...(first ?? (since === undefined ? {} : { since })) })
-        for await (const entry of toLogEntries(frames, { container: t.name, service: t.service, timestamps: true })) {
+        const { frames, timestamps } = await outputOf(t.id, { follow: true, timestamps: true, signal, ...(first ?? (since === undefined ? {} : { since })) })
+        for await (const entry of toLogEntries(frames, { container: t.name, service: t.service, timestamps })) {
           if (entry.timestamp !== undefined) t.lastLine = entry.timestamp
           out.push({ type: 'log', entry: options.timestamps === true ? entry : { container: entry.container, service: entry.service, stream: entry.stream, line: entry.line } })
         }

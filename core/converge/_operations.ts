@@ -28,7 +28,7 @@ import { injectedFiles } from './spec-mounts.ts'
 import type { ContainerRef } from './hook-types.ts'
 import { networkHash, serviceHash, volumeHash } from './hash.ts'
 import { CONFIG_HASH_LABEL, NETWORK_LABEL, PROJECT_LABEL, VERSION_LABEL, VOLUME_LABEL } from './labels.ts'
-import { imageName } from './naming.ts'
+import { imageName, networkName } from './naming.ts'
 import type { ContainerTarget, PlanNode } from './plan.ts'
 import { callHook, type RunContext } from './run-context.ts'
 
@@ -240,7 +240,9 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
           const service = project.services[op.service]
           const files = 'id' in op.target && service !== undefined ? injectedFiles(project, service) : []
           if (files.length > 0) await putContainerArchive(client, cid, '/', writeTar(injectedEntries(files)), sig)
-          await startContainer(client, cid, sig)
+          // another `up` of the project may have made a network of the same name since the create
+          const networks = service === undefined || service.network_mode !== undefined ? [] : Object.keys(service.networks ?? { default: null }).map((key) => networkName(project, key))
+          await settlingAmbiguous(state, networks, () => startContainer(client, cid, sig))
           await lifecycle(state, 'container:start', op.service, cid, op.target.name, node.cause)
         }
       } else if (op.type === 'container:unpause') await unpauseContainer(client, cid, sig)

@@ -39,6 +39,14 @@ describe('attached compose up', () => {
     expect(p.run(['up'], { env: { NO_COLOR: '', COMPOSE_ANSI: 'always' } }).stdout).toContain('\u001b[36mweb-1  | \u001b[0mhi')
   })
 
+  it('a service whose logging driver keeps nothing to read (none) is attached to instead', async () => {
+    p = createProject('nolog', `services:\n  web:\n    image: busybox:latest\n    command: ["sh", "-c", "sleep 2; echo hello-none; sleep 1"]\n    init: true\n    logging: { driver: none }\n`)
+    const res = p.run(['up'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stdout).toContain('web-1  | hello-none\n')
+    expect(res.stdout + res.stderr).not.toContain('cannot read the output')
+  })
+
   it('--attach, --no-attach, --attach-dependencies and `attach: false` choose whose output is shown', async () => {
     p = createProject('select', `services:\n  app:\n${job('app-out', 0)}    depends_on: [dep]\n  dep:\n${job('dep-out', 0)}  quiet:\n${job('quiet-out', 0, 0, '    attach: false\n')}`)
     const all = p.run(['up'])
