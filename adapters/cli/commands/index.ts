@@ -35,6 +35,7 @@ export const COMMANDS: Record<string, { description: string; load: Loader }> = {
   unpause: { description: 'Unpause services', load: async () => (await import('./unpause.ts')).default as unknown as CommandDef<FlagSpecs> },
   up: { description: 'Create and start containers', load: async () => (await import('./up.ts')).default as unknown as CommandDef<FlagSpecs> },
   version: { description: 'Show the compose version and the Docker Engine version', load: async () => (await import('./version.ts')).default as unknown as CommandDef<FlagSpecs> },
+  volumes: { description: 'List volumes', load: async () => (await import('./volumes.ts')).default as unknown as CommandDef<FlagSpecs> },
   wait: { description: 'Block until containers of all (or specified) services stop.', load: async () => (await import('./wait.ts')).default as unknown as CommandDef<FlagSpecs> },
   watch: { description: 'Watch build context for service and rebuild/refresh containers when files are updated', load: async () => (await import('./watch.ts')).default as unknown as CommandDef<FlagSpecs> },
 }

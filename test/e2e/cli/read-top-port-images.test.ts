@@ -64,3 +64,20 @@ describe('compose top, port, images', () => {
     expect(p.cli(['images', 'db', '--format', 'json']).stdout).not.toContain(`${p.name}-web-1`)
   })
 })
+
+describe('compose volumes', () => {
+  it('lists the project volumes (table, -q, json, a template); services narrow it to what they mount', async () => {
+    p = readProject('vols', `services:\n  web:\n${idle('    volumes: [data:/data]\n')}  db:\n${idle('    volumes: [dbdata:/var/db]\n')}volumes:\n  data: {}\n  dbdata: {}\n`)
+    await p.up()
+    const table = p.cli(['volumes'])
+    expect(table.code, table.stderr).toBe(0)
+    const lines = table.stdout.trim().split('\n')
+    expect(lines[0]).toMatch(/^DRIVER\s+VOLUME NAME$/)
+    expect(lines.slice(1).map((l) => l.split(/\s+/).join(' '))).toEqual([`local ${p.name}_data`, `local ${p.name}_dbdata`])
+    expect(p.cli(['volumes', '-q', 'db']).stdout).toBe(`${p.name}_dbdata\n`)
+    const json = p.cli(['volumes', '--format', 'json', 'web']).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>)
+    expect(json).toEqual([expect.objectContaining({ Name: `${p.name}_data`, Driver: 'local', Scope: 'local', Size: 'N/A' })])
+    expect(p.cli(['volumes', '--format', '{{.Name}} on {{.Driver}}']).stdout).toBe(`${p.name}_data on local\n${p.name}_dbdata on local\n`)
+    expect(p.cli(['volumes', 'nope']).code).not.toBe(0)
+  })
+})
