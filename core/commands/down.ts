@@ -11,7 +11,7 @@ import { buildGraph } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
 import { execute, throwIfFailed } from '../converge/execute.ts'
 import { PROJECT_LABEL } from '../converge/labels.ts'
-import { findOrphans } from '../converge/reconcile.ts'
+import { findOrphans, usedVolumes } from '../converge/reconcile.ts'
 import { planContainers } from '../converge/lifecycle-plan.ts'
 import { imageName, networkName, volumeName } from '../converge/naming.ts'
 import { inspectImage } from '../engine/api/images.ts'
@@ -58,10 +58,16 @@ export async function down(client: EngineClient, project: Project, options: Down
     else for (const n of found) plan.add({ type: 'network:remove', name, id: n.Id }, 'down', last)
   }
   if (options.volumes === true) {
-    const existing = new Set(volumes.volumes.map((v) => v.Name))
+    // the volumes a service mounts (docker compose prunes the others from the model), or that
+    // carry this project's label (a project rebuilt from labels, a volume an earlier file used);
+    // never a volume that is merely declared and was made by someone else
+    const used = usedVolumes(project)
+    const existing = new Map(volumes.volumes.map((v) => [v.Name, v]))
     for (const [key, cfg] of Object.entries(project.volumes)) {
       const name = volumeName(project, key)
-      if (cfg.external !== true && existing.has(name)) plan.add({ type: 'volume:remove', name, force: true }, 'down -v', last)
+      const seen = existing.get(name)
+      if (cfg.external === true || seen === undefined) continue
+      if (used.has(key) || seen.Labels?.[PROJECT_LABEL] === project.name) plan.add({ type: 'volume:remove', name, force: true }, 'down -v', last)
     }
   }
   if (options.rmi !== undefined) {

@@ -77,7 +77,8 @@ function usedNetworks(project: Project, services: ReadonlySet<string>): Set<stri
   return used
 }
 
-function usedVolumes(project: Project, services: ReadonlySet<string>): Set<string> {
+/** Keys of the named volumes `services` mount (all of the project's services when omitted). */
+export function usedVolumes(project: Project, services: ReadonlySet<string> = new Set(Object.keys(project.services))): Set<string> {
   const used = new Set<string>()
   for (const name of services) {
     for (const v of project.services[name]?.volumes ?? []) if (v.type === 'volume' && v.source !== undefined && project.volumes[v.source] !== undefined) used.add(v.source)

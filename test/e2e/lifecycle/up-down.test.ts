@@ -3,7 +3,7 @@ import { down, up } from '../../../core/commands/index.ts'
 import type { ComposeEvent } from '../../../core/events.ts'
 import { cleanup, client, context, engineUp, eventually, makeProject, projectContainers, uniqueName } from './_helpers.ts'
 import { listNetworks } from '../../../core/engine/api/networks.ts'
-import { listVolumes } from '../../../core/engine/api/volumes.ts'
+import { createVolume, listVolumes, removeVolume } from '../../../core/engine/api/volumes.ts'
 
 const ok = await engineUp()
 const used: string[] = []
@@ -94,5 +94,21 @@ describe('up/down lifecycle', () => {
       async () => (await listVolumes(client, { filters: { name: [name] } })).volumes,
       (v) => v.length === 0,
     )
+  })
+
+  it('down -v leaves alone a volume that is only declared (no service mounts it) and that compose did not make', async () => {
+    const name = uniqueName('lcdecl')
+    used.push(name)
+    const theirs = `${name}_kept`
+    await createVolume(client, { Name: theirs, Labels: {}, DriverOpts: {} })
+    try {
+      const p = makeProject(name, { web: {} }, { volumes: { kept: { name: theirs } } })
+      await up(client, p, {}, context())
+      const result = await down(client, p, { volumes: true, timeout: 1 }, context())
+      expect(result.plan.toString()).not.toContain('volume:remove')
+      expect((await listVolumes(client, { filters: { name: [theirs] } })).volumes.map((v) => v.Name)).toEqual([theirs])
+    } finally {
+      await removeVolume(client, theirs).catch(() => undefined)
+    }
   })
 })
