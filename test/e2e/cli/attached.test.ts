@@ -40,7 +40,7 @@ describe('attached compose up', () => {
   })
 
   it('a service whose logging driver keeps nothing to read (none) is attached to instead', async () => {
-    p = createProject('nolog', `services:\n  web:\n    image: busybox:latest\n    command: ["sh", "-c", "sleep 2; echo hello-none; sleep 1"]\n    init: true\n    logging: { driver: none }\n`)
+    p = createProject('nolog', `services:\n  web:\n    image: busybox:latest\n    command: ["sh", "-c", "sleep 3; echo hello-none; sleep 1"]\n    init: true\n    logging: { driver: none }\n`)
     const res = p.run(['up'])
     expect(res.code, res.stderr).toBe(0)
     expect(res.stdout).toContain('web-1  | hello-none\n')
