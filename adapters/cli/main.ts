@@ -105,7 +105,7 @@ export async function main(argv: readonly string[], io: CliIo = createIo()): Pro
       io.stdout.write(commandHelp(command))
       return 0
     }
-    const mergedGlobals = mergeGlobals(head.flags as Record<string, unknown>, flags)
+    const mergedGlobals = mergeGlobals(head.flags as Record<string, unknown>, flags, command.flags)
     const fromEnvFiles = await composeVariablesFromEnvFiles(io.env, {
       cwd: io.cwd,
       files: mergedGlobals.file as string[],
@@ -129,12 +129,15 @@ export async function main(argv: readonly string[], io: CliIo = createIo()): Pro
   }
 }
 
-/** Global flags may stand before or after the command name; lists from both places add up. */
-function mergeGlobals(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Global flags may stand before or after the command name; lists from both places add up. A
+ * flag the command defines itself (`pull --parallel`, v1's switch) is the command's after its name.
+ */
+function mergeGlobals(before: Record<string, unknown>, after: Record<string, unknown>, own: FlagSpecs): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, spec] of Object.entries(GLOBAL_FLAGS)) {
     const a = before[key]
-    const b = after[key]
+    const b = Object.hasOwn(own, key) ? undefined : after[key]
     if (spec.type === 'strings') out[key] = [...((a as string[] | undefined) ?? []), ...((b as string[] | undefined) ?? [])]
     else if (spec.type === 'boolean') out[key] = a === true || b === true
     else out[key] = b ?? a

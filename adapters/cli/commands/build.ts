@@ -33,6 +33,11 @@ export default defineCommand({
     'with-dependencies': { type: 'boolean', description: 'Also build dependencies (transitively)' },
     ssh: { type: 'string', placeholder: 'SSH', description: 'Set SSH authentications used when building service images (not supported by the classic builder)', hidden: true },
     builder: { type: 'string', placeholder: 'BUILDER', description: 'Set builder to use (only the Engine builder is supported)', hidden: true },
+    // docker-compose v1's switches, still accepted (and ignored) by docker compose
+    parallel: { type: 'boolean', hidden: true, description: 'Deprecated: services build in parallel (--parallel N before the command limits them)' },
+    compress: { type: 'boolean', hidden: true, description: 'Deprecated and ignored' },
+    'force-rm': { type: 'boolean', hidden: true, description: 'Deprecated and ignored' },
+    'no-rm': { type: 'boolean', hidden: true, description: 'Deprecated and ignored' },
   },
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx

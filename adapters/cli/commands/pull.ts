@@ -16,6 +16,9 @@ export default defineCommand({
     'include-deps': { type: 'boolean', description: 'Also pull services declared as dependencies' },
     policy: { type: 'string', placeholder: 'POLICY', description: 'Apply pull policy ("missing"|"always")' },
     quiet: { type: 'boolean', short: 'q', description: 'Pull without printing progress information' },
+    // docker-compose v1's switches, still accepted (and ignored) by docker compose: pulls are parallel
+    parallel: { type: 'boolean', hidden: true, description: 'Deprecated: pulls run in parallel (--parallel N before the command limits them)' },
+    'no-parallel': { type: 'boolean', hidden: true, description: 'Deprecated and ignored' },
   },
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx

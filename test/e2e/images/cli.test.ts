@@ -47,6 +47,11 @@ describe('compose build / pull / push', () => {
     expect(quiet.stdout + quiet.stderr).toBe('')
     const dry = cli(p, ['--dry-run', 'build'])
     expect(dry.stdout).toBe('DRY-RUN MODE - build service web\n')
+    // docker-compose v1's switches are accepted and change nothing; --parallel N before the command still limits
+    const legacy = cli(p, ['--dry-run', '--parallel', '1', 'build', '--parallel', '--compress', '--force-rm', '--no-rm'])
+    expect(legacy.code, legacy.stderr).toBe(0)
+    expect(legacy.stdout).toBe('DRY-RUN MODE - build service web\n')
+    expect(cli(p, ['--dry-run', 'pull', '--parallel', '--no-parallel', '--ignore-buildable']).code).toBe(0)
   })
 
   it('build: a failing step exits non-zero and names the step', async () => {
