@@ -60,6 +60,7 @@ export type { LoadEnvironmentDraft, LoadFilesDraft, LoadInterpolateDraft, LoadMe
 export type { ModelPath, PathSegment, RawModel, SourceMap } from './loader/types.ts'
 export { formatPath } from './loader/types.ts'
 export { DotenvError, parseDotenv, parseEnvFile, parseEnvFiles, parseRawEnv } from './loader/dotenv.ts'
+export { explicitEnvFiles, parseGoBool } from './loader/env-files.ts'
 export type { DotenvOptions, EnvFileOptions, EnvFormatParser } from './loader/dotenv.ts'
 export { DEFAULT_CAST_RULES, interpolateModel } from './loader/interpolate.ts'
 export type { CastKind, CastRules, InterpolateOptions, InterpolateResult, InterpolationProblem } from './loader/interpolate.ts'

@@ -9,10 +9,10 @@
  * with its location.
  */
 import { readFile } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { projectDirectoryOf } from '../../core/loader/discover.ts'
 import { parseEnvFiles } from '../../core/loader/dotenv.ts'
-
-const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
+import { explicitEnvFiles, parseGoBool } from '../../core/loader/env-files.ts'
 
 export interface EnvFileInputs {
   cwd: string
@@ -39,11 +39,8 @@ export async function composeVariablesFromEnvFiles(env: Readonly<Record<string, 
 }
 
 function envFilePaths(env: Readonly<Record<string, string | undefined>>, inputs: EnvFileInputs): string[] {
-  if (inputs.envFiles.length > 0) return inputs.envFiles.map((f) => resolve(inputs.cwd, f))
-  const fromEnv = env.COMPOSE_ENV_FILES
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv.split(',').filter((f) => f !== '').map((f) => resolve(inputs.cwd, f))
-  if (TRUE.has(env.COMPOSE_DISABLE_ENV_FILE ?? '')) return []
-  const first = inputs.files.find((f) => f !== '-')
-  const dir = inputs.projectDirectory !== undefined ? resolve(inputs.cwd, inputs.projectDirectory) : first !== undefined ? dirname(resolve(inputs.cwd, first)) : inputs.cwd
-  return [join(dir, '.env')]
+  const explicit = explicitEnvFiles(inputs.cwd, inputs.envFiles, env)
+  if (explicit !== undefined) return explicit
+  if (parseGoBool(env.COMPOSE_DISABLE_ENV_FILE ?? '') === true) return []
+  return [join(projectDirectoryOf(inputs.cwd, inputs.files, inputs.projectDirectory), '.env')]
 }

@@ -137,7 +137,7 @@ export class Compose {
       name,
       workingDir: project.workingDir ?? this.cwd,
       files: [],
-      environment: Object.fromEntries(Object.entries(this.env).filter((e): e is [string, string] => e[1] !== undefined)),
+      environment: definedEnv(this.env),
       profiles: [],
       disabledServices: {},
       warnings: [],
@@ -162,7 +162,7 @@ export class Compose {
   async #configDir(options: ProjectOptions): Promise<string | undefined> {
     if (this.options.configFile === false) return undefined
     try {
-      const env = Object.fromEntries(Object.entries(this.env).filter((e): e is [string, string] => e[1] !== undefined))
+      const env = definedEnv(this.env)
       const found = await discoverFiles({ cwd: this.cwd, env, fs: nodeFs, ...copy(options, ['files', 'projectDirectory']) })
       const first = found.files.find((f) => f !== '-')
       return first === undefined ? this.cwd : dirname(first)
@@ -180,4 +180,9 @@ function copy<T extends object, K extends keyof T>(from: T, keys: readonly K[]):
   const out: Partial<Pick<T, K>> = {}
   for (const k of keys) if (from[k] !== undefined) out[k] = from[k]
   return out
+}
+
+/** The variables that are set (an Environment may hold undefined values). */
+function definedEnv(env: Environment): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))
 }

@@ -3,12 +3,12 @@
  * `load:environment` hook, as docker compose's toProjectOptions: shell first, then env files,
  * applied once before discovery and again for the project directory) and the project name.
  */
-import { resolve } from 'node:path'
 import { ComposeError } from '../errors.ts'
 import type { ComposeHooks } from '../hooks.ts'
 import type { PluginHost } from '../plugin/host.ts'
 import { createReporter, displayName, readDocuments, type Env, type ModelContext } from './_load-model.ts'
 import { projectDirectoryOf, resolveProjectName } from './discover.ts'
+import { explicitEnvFiles } from './env-files.ts'
 import type { LoaderFs, LoadEnvironmentDraft, LoadInterpolateDraft } from './drafts.ts'
 import type { IncludeSpec } from './include.ts'
 import type { LoadOptions } from './index.ts'
@@ -37,9 +37,7 @@ export async function buildEnvironment(inputs: EnvironmentInputs): Promise<Proje
   const shell: Record<string, string> = {}
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined) shell[k] = v
   shell['PWD'] = cwd
-  const fromShell = shell['COMPOSE_ENV_FILES']
-  const explicit = options.envFiles !== undefined && options.envFiles.length > 0 ? options.envFiles : fromShell ? fromShell.split(',').filter((f) => f !== '') : undefined
-  const envFiles = explicit?.map((f) => resolve(cwd, f))
+  const envFiles = explicitEnvFiles(cwd, options.envFiles, shell)
   const run = async (scope: 'project' | 'include', env: Env, workingDir: string, files: readonly string[] | undefined): Promise<Env> => {
     const draft: LoadEnvironmentDraft = { scope, env: { ...env }, workingDir, envFiles: files, fs, ...createReporter(sink, undefined) }
     await host?.call('load:environment', signal, draft)

@@ -4,10 +4,7 @@
  * already set: the shell always wins. (compose-spec/compose-go:cli/options.go, dotenv/env.go)
  */
 import { join } from 'node:path'
-import { DotenvError, type LoadEnvironmentDraft, parseEnvFiles } from '../../core/index.ts'
-
-const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
-const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False'])
+import { DotenvError, type LoadEnvironmentDraft, parseEnvFiles, parseGoBool } from '../../core/index.ts'
 
 export async function applyEnvFiles(draft: LoadEnvironmentDraft): Promise<void> {
   const files = await envFilesOf(draft)
@@ -43,8 +40,9 @@ async function envFilesOf(draft: LoadEnvironmentDraft): Promise<readonly string[
   if (draft.scope === 'project') {
     const disable = draft.env['COMPOSE_DISABLE_ENV_FILE']
     if (disable !== undefined) {
-      if (TRUE.has(disable)) return undefined
-      if (!FALSE.has(disable)) {
+      const disabled = parseGoBool(disable)
+      if (disabled === true) return undefined
+      if (disabled === undefined) {
         draft.report('LOAD_ENV_FILE', `COMPOSE_DISABLE_ENV_FILE: invalid boolean ${JSON.stringify(disable)}`)
         return undefined
       }
