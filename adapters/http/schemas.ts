@@ -88,6 +88,7 @@ export const UpBody = v.strictObject({
   waitTimeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(86_400))),
   timeout,
   scale: v.optional(v.record(ServiceName, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)))),
+  yes: v.optional(v.pipe(v.boolean(), v.description('Recreate volumes whose configuration changed, losing their data (`up -y`); otherwise they are kept, with a warning'))),
 })
 
 export const DownBody = v.strictObject({

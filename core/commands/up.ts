@@ -11,7 +11,8 @@ import { ensureImages, type PullOption } from '../converge/images.ts'
 import { prepareHashing } from '../converge/hash.ts'
 import { observe, type ObservedState } from '../converge/observe.ts'
 import type { Plan } from '../converge/plan.ts'
-import { reconcile } from '../converge/reconcile.ts'
+import { divergedVolumes, reconcile } from '../converge/reconcile.ts'
+import { volumeName } from '../converge/naming.ts'
 import { callHook, type RunContext } from '../converge/run-context.ts'
 import { waitForServices } from './_wait.ts'
 
@@ -47,6 +48,16 @@ export interface UpOptions {
   quietBuild?: boolean
   /** `--dry-run`: return the plan, touch nothing. */
   dryRun?: boolean
+  /**
+   * `-y, --yes`: yes to every question, e.g. whether to recreate a volume whose configuration
+   * changed (its data is lost).
+   */
+  yes?: boolean
+  /**
+   * Asks the user a yes/no question (the CLI asks on a terminal). Without it, and without `yes`,
+   * the answer is no: a changed volume is kept, with a warning.
+   */
+  confirm?: (question: string) => Promise<boolean>
 }
 
 export interface UpResult {
@@ -82,6 +93,7 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
     const build = options.noBuild === true ? 'never' : options.build === true ? 'always' : 'missing'
     await ensureImages(client, project, services, observed.images, options.pull ?? 'policy', ctx, build, { quietPull: options.quietPull === true, quietBuild: options.quietBuild === true })
   }
+  const recreateVolumes = await volumesToRecreate(project, observed, services, options)
   const converge = async (state: ObservedState, replace?: ReadonlySet<string>): Promise<{ draft: { project: Project; command: string; plan: Plan }; warnings: string[] }> => {
     const strategy = options.noRecreate === true ? 'never' : options.forceRecreate === true ? 'force' : 'diverged'
     const depStrategy = options.noRecreate === true ? 'never' : options.alwaysRecreateDeps === true ? 'force' : 'diverged'
@@ -101,6 +113,7 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
         noStart: options.noStart === true,
         ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
         ...(replace === undefined ? {} : { replace }),
+        recreateVolumes,
       },
     })
     // a second pass (below) says only what is new
@@ -127,6 +140,18 @@ export async function up(client: EngineClient, project: Project, options: UpOpti
   }
   await callHook(ctx, 'project:up', { project: project.name, command: draft.command, plan: draft.plan })
   return { plan: draft.plan, warnings, execution }
+}
+
+/** The changed volumes the user agrees to recreate (docker compose's prompt; `yes` answers for them). */
+async function volumesToRecreate(project: Project, observed: ObservedState, services: ReadonlySet<string>, options: UpOptions): Promise<Set<string>> {
+  const agreed = new Set<string>()
+  for (const key of divergedVolumes(project, observed, services)) {
+    if (options.yes === true) agreed.add(key)
+    else if (options.dryRun !== true && options.confirm !== undefined) {
+      if (await options.confirm(`Volume "${volumeName(project, key)}" exists but doesn't match configuration in compose file. Recreate (data will be lost)?`)) agreed.add(key)
+    }
+  }
+  return agreed
 }
 
 /** The engine's answer when a container's ID still has a task from an interrupted start. */

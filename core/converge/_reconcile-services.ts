@@ -3,7 +3,7 @@ import { ComposeError } from '../errors.ts'
 import { serviceRef } from '../graph/graph.ts'
 import type { ServiceConfig } from '../model/project.ts'
 import { serviceHash } from './hash.ts'
-import { containerName, imageName, networkName, replacementName } from './naming.ts'
+import { containerName, imageName, networkName, replacementName, volumeName } from './naming.ts'
 import type { ObservedContainer } from './observe.ts'
 import type { ContainerTarget, Plan } from './plan.ts'
 import type { ReconcileInput, RecreateStrategy } from './reconcile.ts'
@@ -39,15 +39,37 @@ function obsoleteCause(input: ReconcileInput, service: ServiceConfig, c: Observe
       if (input.observed.networks[name] !== undefined && !c.networks.includes(name)) return `not attached to network ${name}`
     }
   }
+  const unmounted = unmountedVolume(input, service, c)
+  if (unmounted !== undefined) return `volume ${unmounted} is not mounted`
   return undefined
 }
 
-export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: readonly number[]): void {
+/** A named volume of the service that the container does not mount (e.g. the volume's `name:` changed). */
+function unmountedVolume(input: ReconcileInput, service: ServiceConfig, c: ObservedContainer): string | undefined {
+  for (const v of service.volumes ?? []) {
+    if (v.type !== 'volume' || v.source === undefined || input.project.volumes[v.source] === undefined) continue
+    const name = volumeName(input.project, v.source)
+    if (!c.mounts.some((m) => m.Type === 'volume' && m.Name === name)) return name
+  }
+  return undefined
+}
+
+/** What the resource phase of the plan did to existing containers. */
+export interface ResourceEffects {
+  /** Containers stopped so that a network can be recreated (ID → stop node); the up-to-date ones start again. */
+  stoppedForNetworks: ReadonlyMap<string, number>
+  /** Containers removed with a recreated volume (IDs): their services get new containers. */
+  removedWithVolumes: ReadonlySet<string>
+}
+
+/** Plans each service's containers (leaves first), then the start phase. */
+export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: readonly number[], effects: ResourceEffects): void {
+  const { stoppedForNetworks, removedWithVolumes } = effects
   const { project, graph } = input
   const opts = input.options ?? {}
   const byService = new Map<string, ServiceNodes>()
   const restartStopped = new Map<string, number>()
-  const pendingStarts: { service: string; target: ContainerTarget; after: number[]; cause: string }[] = []
+  const pendingStarts: { service: string; target: ContainerTarget; after: (number | undefined)[]; cause: string }[] = []
   const stopTimeout = opts.timeout === undefined ? {} : { timeout: opts.timeout }
 
   for (const name of graph.order) {
@@ -71,12 +93,12 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
       if (byService.get(ref)?.recreated === true) parentRecreated ??= ref
     }
     const hash = serviceHash(service, ids)
-    const existing = input.observed.containers.filter((c) => c.service === name && !c.oneoff)
+    const existing = input.observed.containers.filter((c) => c.service === name && !c.oneoff && !removedWithVolumes.has(c.id))
     const classified = existing.map((c) => ({ c, cause: obsoleteCause(input, service, c, strategy, parentRecreated, hash) }))
     classified.sort((a, b) => Number(a.cause !== undefined) - Number(b.cause !== undefined) || a.c.number - b.c.number)
-    const nodes: ServiceNodes = { ready: [], starts: [], containers: [], recreated: false }
+    const nodes: ServiceNodes = { ready: [], starts: [], containers: [], recreated: input.observed.containers.some((c) => c.service === name && removedWithVolumes.has(c.id)) }
     const createDeps = [...resourceNodes, ...depReady]
-    const start = (target: ContainerTarget, after: number[], cause: string): void => {
+    const start = (target: ContainerTarget, after: (number | undefined)[], cause: string): void => {
       if (opts.noStart !== true) pendingStarts.push({ service: name, target, after, cause })
     }
     classified.forEach(({ c, cause }, i) => {
@@ -115,7 +137,9 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
       }
       nodes.containers.push(target)
       const stoppedForRestart = restartStopped.get(c.id)
-      if (stoppedForRestart !== undefined) start(target, [stoppedForRestart], 'dependency restarted')
+      const stoppedForNetwork = stoppedForNetworks.get(c.id)
+      if (stoppedForRestart !== undefined) start(target, [stoppedForRestart, stoppedForNetwork], 'dependency restarted')
+      else if (stoppedForNetwork !== undefined) start(target, [stoppedForNetwork], 'network recreated')
       else if (c.state === 'paused') start(target, [], 'paused')
       else if (c.state !== 'running' && c.state !== 'restarting') start(target, [], `not running (${c.state})`)
     })

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { buildGraph } from '../graph/graph.ts'
 import type { Project, ServiceConfig } from '../model/project.ts'
 import { networkHash, serviceHash, volumeHash } from './hash.ts'
+import { volumeName } from './naming.ts'
 import type { ObservedContainer, ObservedState } from './observe.ts'
-import { reconcile, type ReconcileOptions } from './reconcile.ts'
+import { divergedVolumes, reconcile, type ReconcileOptions } from './reconcile.ts'
 
 function project(services: Record<string, Partial<ServiceConfig>>): Project {
   return {
@@ -29,7 +30,12 @@ function container(p: Project, service: string, number: number, extra: Partial<O
     imageDigest: 'sha256:img',
     labels: {},
     networks: ['p_default'],
-    mounts: [],
+    // the named volumes its service mounts, as the engine lists them
+    mounts: (svc?.volumes ?? []).flatMap((v) =>
+      v.type === 'volume' && v.source !== undefined && p.volumes[v.source] !== undefined
+        ? [{ Type: 'volume' as const, Name: volumeName(p, v.source), Source: '', Destination: v.target, Mode: 'z', RW: true, Propagation: '' }]
+        : [],
+    ),
     created: 0,
     ...extra,
   }
@@ -207,15 +213,17 @@ describe('reconcile: network and volume drift', () => {
   })
   const p = project({ web: { volumes: [{ type: 'volume', source: 'data', target: '/d' }] } })
 
-  it('recreates a network whose recorded hash differs and reconnects its containers; leaves equal or unrecorded hashes alone', () => {
+  it('recreates a network whose recorded hash differs: stops its containers, reconnects them and starts them again; leaves equal or unrecorded hashes alone', () => {
     const o = observed([container(p, 'web', 1)])
     const diverged = plan(p, withHash(o, 'old', volumeHash({ name: 'p_data' }, 'p_data')))
     expect(diverged.text).toBe(
       [
-        '[] -> #1 container:p-web-1, network:disconnect, network default config changed',
-        '[1] -> #2 network:p_default, network:remove, config hash diverged',
-        '[2] -> #3 network:p_default, network:create, recreate after config change',
-        '[3] -> #4 container:p-web-1, network:connect, network recreated',
+        '[] -> #1 container:p-web-1, container:stop, network default config changed',
+        '[1] -> #2 container:p-web-1, network:disconnect, network default config changed',
+        '[2] -> #3 network:p_default, network:remove, config hash diverged',
+        '[3] -> #4 network:p_default, network:create, recreate after config change',
+        '[1,6] -> #5 container:p-web-1, container:start, network recreated',
+        '[4] -> #6 container:p-web-1, network:connect, network recreated',
         '',
       ].join('\n'),
     )
@@ -224,9 +232,48 @@ describe('reconcile: network and volume drift', () => {
     expect(plan(p, o).text).toBe('')
   })
 
+  it('on a recreated network, detaches a one-off container without stopping it, and starts an exited container only once it is attached again', () => {
+    const o = observed([container(p, 'web', 1, { state: 'exited' }), container(p, 'web', 2, { oneoff: true, name: 'p-web-run-1' })])
+    const text = plan(p, withHash(o, 'old', volumeHash({ name: 'p_data' }, 'p_data'))).text
+    expect(text).not.toMatch(/container:stop/)
+    expect(text).toMatch(/\[\] -> #2 container:p-web-run-1, network:disconnect/)
+    expect(text).toMatch(/\[6\] -> #5 container:p-web-1, container:start, not running \(exited\)/)
+    expect(text).toMatch(/\[4\] -> #6 container:p-web-1, network:connect/)
+    expect(text).toMatch(/\[4\] -> #7 container:p-web-run-1, network:connect/)
+  })
+
   it('keeps a volume whose recorded hash differs, with a warning', () => {
     const res = plan(p, withHash(observed([container(p, 'web', 1)]), networkHash({ name: 'p_default' }, 'p_default'), 'old'))
     expect(res.text).toBe('')
     expect(res.warnings).toEqual([expect.stringContaining('volume "p_data" exists but doesn\'t match the configuration in the compose file')])
+    expect(divergedVolumes(p, withHash(observed([]), 'x', 'old'), new Set(['web']))).toEqual(['data'])
+    expect(divergedVolumes(p, withHash(observed([]), 'x', volumeHash({ name: 'p_data' }, 'p_data')), new Set(['web']))).toEqual([])
+  })
+
+  it('recreates a changed volume the user agreed to: removes the containers that mount it (volumes_from too), the volume, then makes all anew', () => {
+    const q = project({ web: { volumes: [{ type: 'volume', source: 'data', target: '/d' }] }, side: { volumes_from: ['web'] }, other: {} })
+    const o = withHash(observed([container(q, 'web', 1), container(q, 'side', 1, { state: 'exited' }), container(q, 'other', 1)]), networkHash({ name: 'p_default' }, 'p_default'), 'old')
+    const res = plan(q, o, {}, { recreateVolumes: new Set(['data']) })
+    expect(res.warnings).toEqual([])
+    expect(res.text).toBe(
+      [
+        '[] -> #1 container:p-web-1, container:stop, mounted volume config changed',
+        '[1] -> #2 container:p-web-1, container:remove, mounted volume config changed',
+        '[] -> #3 container:p-side-1, container:remove, mounted volume config changed',
+        '[2,3] -> #4 volume:p_data, volume:remove, config hash diverged',
+        '[4] -> #5 volume:p_data, volume:create, recreate after config change',
+        '[5] -> #6 container:p-web-1, container:create, no container',
+        '[5,6] -> #7 container:p-side-1, container:create, no container',
+        '[6] -> #8 container:p-web-1, container:start, created',
+        '[6,7,8] -> #9 container:p-side-1, container:start, created',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('recreates a container that does not mount its named volume (the volume was renamed)', () => {
+    const o = observed([container(p, 'web', 1, { mounts: [] })])
+    expect(plan(p, o).text).toMatch(/container:create, volume p_data is not mounted/)
+    expect(plan(p, o, {}, { recreate: 'never' }).text).toBe('')
   })
 })

@@ -13,7 +13,7 @@ import { networkHash, volumeHash } from './hash.ts'
 import { CONFIG_HASH_LABEL, NETWORK_LABEL, PROJECT_LABEL, VOLUME_LABEL } from './labels.ts'
 import { networkName, volumeName } from './naming.ts'
 import type { ObservedContainer, ObservedResource, ObservedState } from './observe.ts'
-import { Plan } from './plan.ts'
+import { Plan, type PlanNode } from './plan.ts'
 import { planServices } from './_reconcile-services.ts'
 
 export type RecreateStrategy = 'diverged' | 'force' | 'never'
@@ -35,6 +35,12 @@ export interface ReconcileOptions {
   timeout?: number
   /** Containers (by ID) to recreate whatever their state, e.g. when the engine cannot start them again. */
   replace?: ReadonlySet<string>
+  /**
+   * Volumes (by key) whose configuration changed that the user agreed to recreate, losing their
+   * data (docker compose's prompt, `-y`): the containers mounting them are removed, the volume
+   * is removed and created again, and the services get new containers. Others are kept.
+   */
+  recreateVolumes?: ReadonlySet<string>
 }
 
 export interface ReconcileInput {
@@ -92,6 +98,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const warnings: string[] = []
   const resourceNodes: number[] = []
   const recreated: RecreatedNetwork[] = []
+  /** Containers stopped so that a network can be recreated: container ID → the stop node. */
+  const stoppedForNetworks = new Map<string, number>()
   for (const key of [...usedNetworks(project, input.services)].sort()) {
     const cfg = project.networks[key]
     const name = networkName(project, key)
@@ -107,8 +115,18 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       warnings.push(foreign('network', name, seen.labels[PROJECT_LABEL], project.name))
     } else {
       if (diverged(seen.labels, networkHash(cfg ?? {}, name))) {
+        // as docker compose does: the service containers stop first (the start phase starts them
+        // again, on the new network); one-off containers are only detached and attached again
         const attached = observed.containers.filter((c) => c.networks.includes(name))
-        const detached = attached.map((c) => plan.add({ type: 'network:disconnect', service: c.service, target: { id: c.id, name: c.name }, network: seen.id }, `network ${key} config changed`))
+        const detached = attached.map((c) => {
+          const target = { id: c.id, name: c.name }
+          let stop = stoppedForNetworks.get(c.id)
+          if (stop === undefined && !c.oneoff && RUNNING.has(c.state)) {
+            stop = plan.add({ type: 'container:stop', service: c.service, target, ...timeout(input) }, `network ${key} config changed`)
+            stoppedForNetworks.set(c.id, stop)
+          }
+          return plan.add({ type: 'network:disconnect', service: c.service, target, network: seen.id }, `network ${key} config changed`, [stop])
+        })
         const removed = plan.add({ type: 'network:remove', name, id: seen.id }, 'config hash diverged', detached)
         const created = plan.add({ type: 'network:create', key, name }, 'recreate after config change', [removed])
         resourceNodes.push(created)
@@ -116,6 +134,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       }
     }
   }
+  const changedVolumes = new Set(divergedVolumes(project, observed, input.services))
+  /** Containers removed with a volume that is recreated: they are replaced by new ones. */
+  const removedWithVolumes = new Set<string>()
   for (const key of [...usedVolumes(project, input.services)].sort()) {
     const cfg = project.volumes[key]
     const name = volumeName(project, key)
@@ -128,11 +149,10 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       resourceNodes.push(plan.add({ type: 'volume:create', key, name }, 'missing'))
     } else if (seen.labels[PROJECT_LABEL] !== project.name || seen.labels[VOLUME_LABEL] !== key) {
       warnings.push(foreign('volume', name, seen.labels[PROJECT_LABEL], project.name))
-    } else {
-      // docker compose asks before recreating (data would be lost) and, without an answer, keeps it
-      if (diverged(seen.labels, volumeHash(cfg ?? {}, name))) {
-        warnings.push(`volume "${name}" exists but doesn't match the configuration in the compose file; it is kept as it is (\`down -v\` removes it, with its data, so that the next \`up\` recreates it)`)
-      }
+    } else if (changedVolumes.has(key) && input.options?.recreateVolumes?.has(key) === true) {
+      resourceNodes.push(planVolumeRecreate(input, plan, key, name, removedWithVolumes))
+    } else if (changedVolumes.has(key)) {
+      warnings.push(`volume "${name}" exists but doesn't match the configuration in the compose file; it is kept as it is, with its data (\`up -y\` recreates it and loses the data)`)
     }
   }
   const orphans = findOrphans(project, observed.containers)
@@ -149,9 +169,59 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       )
     }
   }
-  planServices(input, plan, resourceNodes)
+  planServices(input, plan, resourceNodes, { stoppedForNetworks, removedWithVolumes })
   reconnect(plan, recreated)
   return { plan, warnings }
+}
+
+/**
+ * The project's volumes used by `services` whose recorded config hash differs from the compose
+ * file's (keys, sorted): `up` asks before it recreates them (ReconcileOptions.recreateVolumes).
+ */
+export function divergedVolumes(project: Project, observed: ObservedState, services: ReadonlySet<string>): string[] {
+  return [...usedVolumes(project, services)].sort().filter((key) => {
+    const cfg = project.volumes[key]
+    const name = volumeName(project, key)
+    const seen = observed.volumes[name]
+    if (cfg?.external === true || seen === undefined || seen.labels[PROJECT_LABEL] !== project.name || seen.labels[VOLUME_LABEL] !== key) return false
+    return diverged(seen.labels, volumeHash(cfg ?? {}, name))
+  })
+}
+
+/**
+ * Recreates a volume (docker compose's planRecreateVolumes): the containers of every service
+ * that mounts it, directly or through `volumes_from`, stop and are removed (the engine keeps a
+ * volume that any container refers to); then the volume is removed and created again. Returns
+ * the create node, which the services' new containers wait for.
+ */
+function planVolumeRecreate(input: ReconcileInput, plan: Plan, key: string, name: string, removed: Set<string>): number {
+  const services = servicesMounting(input.project, key)
+  const removes: number[] = []
+  for (const c of input.observed.containers) {
+    if (c.oneoff || !services.has(c.service)) continue
+    const target = { id: c.id, name: c.name }
+    const stop = RUNNING.has(c.state) ? plan.add({ type: 'container:stop', service: c.service, target, ...timeout(input) }, 'mounted volume config changed') : undefined
+    removes.push(plan.add({ type: 'container:remove', service: c.service, target }, 'mounted volume config changed', [stop]))
+    removed.add(c.id)
+  }
+  const remove = plan.add({ type: 'volume:remove', name }, 'config hash diverged', removes)
+  return plan.add({ type: 'volume:create', key, name }, 'recreate after config change', [remove])
+}
+
+/** Services whose containers mount volume `key`: directly, or through `volumes_from` (transitively). */
+function servicesMounting(project: Project, key: string): Set<string> {
+  const out = new Set(Object.keys(project.services).filter((s) => project.services[s]?.volumes?.some((v) => v.type === 'volume' && v.source === key) === true))
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const [name, s] of Object.entries(project.services)) {
+      if (out.has(name)) continue
+      if ((s.volumes_from ?? []).some((from) => !from.startsWith('container:') && out.has(from.split(':')[0] ?? ''))) {
+        out.add(name)
+        grew = true
+      }
+    }
+  }
+  return out
 }
 
 /** A recorded config hash that differs; a resource without one (older tools, made by hand) is left as it is. */
@@ -170,19 +240,29 @@ interface RecreatedNetwork {
 
 /**
  * Containers detached from a recreated network are attached to the new one, keeping their
- * identity (docker compose's planRecreateNetworks), unless the plan removes them anyway.
+ * identity (docker compose's planRecreateNetworks), unless the plan removes them anyway; a
+ * container that was stopped for it starts again once it is attached to all of them.
  */
 function reconnect(plan: Plan, recreated: readonly RecreatedNetwork[]): void {
   if (recreated.length === 0) return
   const removed = new Set<string>()
-  for (const n of plan.nodes) if (n.op.type === 'container:remove' && 'id' in n.op.target) removed.add(n.op.target.id)
+  const starts = new Map<string, PlanNode>()
+  for (const n of plan.nodes) {
+    if (n.op.type === 'container:remove' && 'id' in n.op.target) removed.add(n.op.target.id)
+    if (n.op.type === 'container:start' && 'id' in n.op.target) starts.set(n.op.target.id, n)
+  }
   for (const net of recreated) {
     for (const c of net.attached) {
       if (removed.has(c.id)) continue
-      plan.add({ type: 'network:connect', service: c.service, target: { id: c.id, name: c.name }, network: net.name, key: net.key, number: c.number }, 'network recreated', [net.created])
+      const connect = plan.add({ type: 'network:connect', service: c.service, target: { id: c.id, name: c.name }, network: net.name, key: net.key, number: c.number }, 'network recreated', [net.created])
+      const start = starts.get(c.id)
+      if (start !== undefined) start.deps = [...start.deps, connect].sort((a, b) => a - b)
     }
   }
 }
+
+/** States in which a container holds its networks (and stops before they are recreated). */
+const RUNNING: ReadonlySet<string> = new Set(['running', 'paused', 'restarting'])
 
 function timeout(input: ReconcileInput): { timeout?: number } {
   return input.options?.timeout === undefined ? {} : { timeout: input.options.timeout }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
 import { ComposeError } from '../errors.ts'
 import type { Environment } from '../runtime/env.ts'
 
@@ -38,6 +39,10 @@ export function dockerConfigDir(env: Environment, home: string): string {
 }
 
 export function resolveEndpoint(opts: ResolveEndpointOptions): EngineEndpoint {
+  return withSetAsideCas(endpointOf(opts), opts.env)
+}
+
+function endpointOf(opts: ResolveEndpointOptions): EngineEndpoint {
   const { env } = opts
   if (opts.host !== undefined) return fromHost(opts.host, 'default', tlsFromEnv(opts))
   const configDir = dockerConfigDir(env, opts.home)
@@ -50,6 +55,22 @@ export function resolveEndpoint(opts: ResolveEndpointOptions): EngineEndpoint {
     return fromHost(`unix://${DEFAULT_SOCKET}`, 'default', tlsFromEnv(opts))
   }
   return fromContext(configDir, name)
+}
+
+/**
+ * bin/compose.cjs starts Node without NODE_EXTRA_CA_CERTS, which it keeps in
+ * COMPOSE_NODE_EXTRA_CA_CERTS (parsing them would cost every command ~35-55 ms). A TLS engine
+ * checked against the default roots, with no CA file of its own, is checked against those roots
+ * and these certificates, as Node would have done with the variable.
+ */
+function withSetAsideCas(endpoint: EngineEndpoint, env: Environment): EngineEndpoint {
+  const file = nonEmpty(env.COMPOSE_NODE_EXTRA_CA_CERTS)
+  if (file === undefined || endpoint.kind !== 'tcp' || endpoint.tls === undefined || !endpoint.tls.verify || endpoint.tls.ca !== undefined) return endpoint
+  // node:tls only on this path: loading it costs a short command ~4 ms (Node 20.16+, Bun, Deno)
+  const tls = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:tls') : undefined
+  if (tls === undefined || !existsSync(file)) return endpoint
+  const ca = [...tls.rootCertificates, readFileSync(file, 'utf8')].join('\n')
+  return { ...endpoint, tls: { ...endpoint.tls, ca } }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

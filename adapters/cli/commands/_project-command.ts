@@ -5,6 +5,7 @@
 import { ComposeError } from '../../../core/errors.ts'
 import type { ComposeEvent } from '../../../core/events.ts'
 import type { Plan } from '../../../core/converge/plan.ts'
+import type { UpOptions } from '../../../core/commands/up.ts'
 import type { ComposeProject } from '../../lib/project.ts'
 import type { CommandContext, FlagSpecs } from '../define.ts'
 import type { CliIo } from '../io.ts'
@@ -106,6 +107,15 @@ export function parseScale(pairs: readonly string[], flag = '--scale'): Record<s
     out[service] = count
   }
   return out
+}
+
+/**
+ * `up`/`create` ask before they recreate a changed volume, as docker compose does, when stdin is
+ * a terminal; elsewhere the answer is no (a warning says `-y` would recreate it).
+ */
+export function withVolumePrompt(io: CliIo, options: UpOptions): UpOptions {
+  if (options.yes === true || !io.stdin.isTTY) return options
+  return { ...options, confirm: (question) => confirm(io, `${question} [y/N] `) }
 }
 
 /** Reads one answer from stdin: `y`/`yes` is yes; end of input is the default. */

@@ -62,7 +62,8 @@ describe('up flags', () => {
 
   it('--pull build and --y (the deprecated spelling of --yes) are accepted', () => {
     expect(up(['--pull', 'build']).options.pull).toBe('build')
-    expect(() => up(['--y', '-d'])).not.toThrow()
+    expect(up(['--y', '-d']).options.yes).toBe(true)
+    expect(up(['-d']).options.yes).toBeUndefined()
   })
 
   it('COMPOSE_REMOVE_ORPHANS sets --remove-orphans; COMPOSE_IGNORE_ORPHANS conflicts with it', () => {
@@ -72,7 +73,7 @@ describe('up flags', () => {
 
   it('create takes the shared subset', () => {
     const { flags, positionals } = parseArgs(['--no-recreate', '--pull', 'never', '-y', 'db'], CREATE_FLAGS)
-    expect(toCreateOptions(flags, positionals, {})).toEqual({ services: ['db'], noRecreate: true, pull: 'never' })
+    expect(toCreateOptions(flags, positionals, {})).toEqual({ services: ['db'], noRecreate: true, pull: 'never', yes: true })
     expect(() => parseArgs(['-d'], CREATE_FLAGS)).toThrow('unknown flag: -d')
   })
 })

@@ -84,6 +84,7 @@ export function toCreateOptions(flags: ParsedFlags<typeof CREATE_FLAGS> & Partia
   // -V recreates the targeted containers (docker compose createOptions.recreateStrategy)
   if (flags['renew-anon-volumes'] === true) Object.assign(out, { renewAnonVolumes: true, forceRecreate: true })
   if (timeout !== undefined) out.timeout = timeout
+  if (flags.yes || flags.y) out.yes = true
   return out
 }
 

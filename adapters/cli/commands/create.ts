@@ -1,6 +1,6 @@
 /** `compose create`: create the containers without starting them (`up --no-start`). */
 import { defineCommand } from '../define.ts'
-import { printPlan, withProject } from './_project-command.ts'
+import { printPlan, withProject, withVolumePrompt } from './_project-command.ts'
 import { CREATE_FLAGS, toCreateOptions } from './_up-flags.ts'
 import { quietFilter } from './_progress-filters.ts'
 
@@ -11,7 +11,7 @@ export default defineCommand({
   flags: CREATE_FLAGS,
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
-    const options = toCreateOptions(flags, args, io.env)
+    const options = withVolumePrompt(io, toCreateOptions(flags, args, io.env))
     return withProject(ctx, { lock: true, services: args, ...quietFilter(flags) }, async ({ project }) => {
       const result = await project.create({ ...options, dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)

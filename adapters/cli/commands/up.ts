@@ -2,7 +2,7 @@
 import { ComposeError } from '../../../core/errors.ts'
 import { defineCommand } from '../define.ts'
 import { runAttachedUp } from './_attached-up.ts'
-import { printPlan, withProject } from './_project-command.ts'
+import { printPlan, withProject, withVolumePrompt } from './_project-command.ts'
 import { quietFilter } from './_progress-filters.ts'
 import { toUpPlan, UP_FLAGS } from './_up-flags.ts'
 import { printWatch } from './watch.ts'
@@ -14,7 +14,8 @@ export default defineCommand({
   flags: UP_FLAGS,
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
-    const plan = toUpPlan(flags, args, io.env)
+    const parsed = toUpPlan(flags, args, io.env)
+    const plan = { ...parsed, options: withVolumePrompt(io, parsed.options) }
     return withProject(ctx, { lock: true, services: args, ...quietFilter(flags) }, async (run) => {
       if (plan.exitCodeFrom !== undefined && run.project.project.services[plan.exitCodeFrom] === undefined) {
         throw new ComposeError('GRAPH_NO_SUCH_SERVICE', `--exit-code-from: no such service: ${plan.exitCodeFrom}`, { hint: `services: ${Object.keys(run.project.project.services).join(', ')}` })
