@@ -12,6 +12,7 @@ import { injectedEntries } from '../converge/_injected-files.ts'
 import type { EngineClient } from '../engine/client.ts'
 import { ComposeError } from '../errors.ts'
 import type { Project } from '../model/project.ts'
+import { withApiSocket } from '../converge/api-socket.ts'
 import { execute, throwIfFailed } from '../converge/execute.ts'
 import { ensureImages, type PullOption } from '../converge/images.ts'
 import { imageName, networkName, volumeName } from '../converge/naming.ts'
@@ -46,7 +47,8 @@ export interface RunOutcome {
   name: string
 }
 
-export async function run(client: EngineClient, project: Project, options: RunOptions, ctx: RunContext = {}): Promise<RunOutcome> {
+export async function run(client: EngineClient, loaded: Project, options: RunOptions, ctx: RunContext = {}): Promise<RunOutcome> {
+  const project = await withApiSocket(loaded, ctx.auth)
   const sig = ctx.signal ? { signal: ctx.signal } : {}
   const base = project.services[options.service]
   if (base === undefined) throw new ComposeError('GRAPH_NO_SUCH_SERVICE', `no such service: ${options.service}`)

@@ -8,6 +8,7 @@ import type { Project } from '../model/project.ts'
 import { execute, throwIfFailed, type ExecuteResult } from '../converge/execute.ts'
 import type { DesiredState } from '../converge/hook-types.ts'
 import { ensureImages, type PullOption } from '../converge/images.ts'
+import { withApiSocket } from '../converge/api-socket.ts'
 import { prepareHashing } from '../converge/hash.ts'
 import { observe, type ObservedState } from '../converge/observe.ts'
 import type { Plan } from '../converge/plan.ts'
@@ -67,7 +68,8 @@ export interface UpResult {
   execution?: ExecuteResult
 }
 
-export async function up(client: EngineClient, project: Project, options: UpOptions = {}, ctx: RunContext = {}): Promise<UpResult> {
+export async function up(client: EngineClient, loaded: Project, options: UpOptions = {}, ctx: RunContext = {}): Promise<UpResult> {
+  const project = await withApiSocket(loaded, ctx.auth)
   const graph = buildGraph(project)
   for (const d of graph.dropped) ctx.emit?.({ type: 'warning', message: `service "${d.service}": optional dependency "${d.dependency}" is not defined; ignored` })
   const services = selectServices(project, graph, options.services, { noDeps: options.noDeps === true })

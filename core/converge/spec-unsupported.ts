@@ -7,7 +7,6 @@ import type { ServiceConfig } from '../model/project.ts'
 const RULES: readonly (readonly [string, (s: ServiceConfig) => boolean, string])[] = [
   ['annotations', (s) => s.annotations !== undefined, 'needs Engine API 1.43'],
   ['credential_spec', (s) => s.credential_spec !== undefined, 'is for Windows containers only'],
-  ['use_api_socket', (s) => s.use_api_socket === true, 'is not supported yet'],
   ['models', (s) => s.models !== undefined, 'is not supported yet'],
   ['provider', (s) => s.provider !== undefined, 'is not supported yet'],
   ['pre_start', (s) => (s.pre_start?.length ?? 0) > 0, 'hooks are not supported yet'],
