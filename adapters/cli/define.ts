@@ -38,6 +38,8 @@ export interface GlobalOptions {
   ansi: 'auto' | 'never' | 'always'
   progress: 'auto' | 'tty' | 'plain' | 'quiet' | 'json'
   dryRun: boolean
+  /** `--all-resources`: keep the networks, volumes, secrets and configs no service uses. */
+  allResources: boolean
   plugins: string[]
 }
 

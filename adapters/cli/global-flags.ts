@@ -12,6 +12,7 @@ export const GLOBAL_FLAGS = {
   ansi: { type: 'string', placeholder: 'WHEN', description: 'Control characters: never, always, auto (default auto, or COMPOSE_ANSI)' },
   progress: { type: 'string', placeholder: 'TYPE', description: 'Progress output: auto, tty, plain, json, quiet' },
   'dry-run': { type: 'boolean', description: 'Print the actions without touching anything' },
+  'all-resources': { type: 'boolean', description: 'Include all resources, even those not used by services' },
   plugin: { type: 'strings', placeholder: 'MODULE', description: 'Load a compose plugin module (repeatable)' },
   help: { type: 'boolean', short: 'h', description: 'Show help' },
   version: { type: 'boolean', short: 'v', description: 'Show the compose version', hidden: true },
@@ -40,6 +41,7 @@ export function toGlobalOptions(flags: GlobalFlags, env: Readonly<Record<string,
     ansi,
     progress,
     dryRun: flags['dry-run'] || env.COMPOSE_DRY_RUN === 'true',
+    allResources: flags['all-resources'],
     plugins: flags.plugin,
   }
 }

@@ -49,6 +49,8 @@ export interface UpOptions {
   quietBuild?: boolean
   /** `--dry-run`: return the plan, touch nothing. */
   dryRun?: boolean
+  /** `--all-resources`: make every network and volume the project declares, even those no service uses. */
+  allResources?: boolean
   /**
    * `-y, --yes`: yes to every question, e.g. whether to recreate a volume whose configuration
    * changed (its data is lost).
@@ -116,6 +118,7 @@ export async function up(client: EngineClient, loaded: Project, options: UpOptio
         ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
         ...(replace === undefined ? {} : { replace }),
         recreateVolumes,
+        allResources: options.allResources === true,
       },
     })
     // a second pass (below) says only what is new

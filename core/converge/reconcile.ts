@@ -9,6 +9,7 @@
 import { ComposeError } from '../errors.ts'
 import type { ServiceGraph } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
+import { usedResources } from '../model/used-resources.ts'
 import { networkHash, volumeHash } from './hash.ts'
 import { CONFIG_HASH_LABEL, NETWORK_LABEL, PROJECT_LABEL, VOLUME_LABEL } from './labels.ts'
 import { networkName, volumeName } from './naming.ts'
@@ -41,6 +42,8 @@ export interface ReconcileOptions {
    * is removed and created again, and the services get new containers. Others are kept.
    */
   recreateVolumes?: ReadonlySet<string>
+  /** `--all-resources`: make every network and volume the project declares, used or not. */
+  allResources?: boolean
 }
 
 export interface ReconcileInput {
@@ -73,23 +76,19 @@ export function findOrphans(project: Project, containers: readonly ObservedConta
   return containers.filter((c) => (c.oneoff ? c.state === 'exited' || c.state === 'dead' : !known(c.service)))
 }
 
-function usedNetworks(project: Project, services: ReadonlySet<string>): Set<string> {
-  const used = new Set<string>()
-  for (const name of services) {
-    const s = project.services[name]
-    if (s === undefined || s.network_mode !== undefined) continue
-    for (const key of Object.keys(s.networks ?? { default: null })) used.add(key)
-  }
-  return used
+/** Keys of the named volumes `services` mount (all of the project's services when omitted) that the project declares. */
+export function usedVolumes(project: Project, services: Iterable<string> = Object.keys(project.services)): Set<string> {
+  return new Set([...usedResources(project, services).volumes].filter((key) => project.volumes[key] !== undefined))
 }
 
-/** Keys of the named volumes `services` mount (all of the project's services when omitted). */
-export function usedVolumes(project: Project, services: ReadonlySet<string> = new Set(Object.keys(project.services))): Set<string> {
-  const used = new Set<string>()
-  for (const name of services) {
-    for (const v of project.services[name]?.volumes ?? []) if (v.type === 'volume' && v.source !== undefined && project.volumes[v.source] !== undefined) used.add(v.source)
+/** The networks and volumes to make: those `services` use, or all the project declares (`--all-resources`). */
+function wantedResources(input: ReconcileInput): { networks: string[]; volumes: string[] } {
+  const { project } = input
+  if (input.options?.allResources === true) {
+    const networks = new Set([...usedResources(project, input.services).networks, ...Object.keys(project.networks)])
+    return { networks: [...networks].sort(), volumes: Object.keys(project.volumes).sort() }
   }
-  return used
+  return { networks: [...usedResources(project, input.services).networks].sort(), volumes: [...usedVolumes(project, input.services)].sort() }
 }
 
 export function reconcile(input: ReconcileInput): ReconcileResult {
@@ -100,7 +99,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const recreated: RecreatedNetwork[] = []
   /** Containers stopped so that a network can be recreated: container ID → the stop node. */
   const stoppedForNetworks = new Map<string, number>()
-  for (const key of [...usedNetworks(project, input.services)].sort()) {
+  const wanted = wantedResources(input)
+  for (const key of wanted.networks) {
     const cfg = project.networks[key]
     const name = networkName(project, key)
     const seen = observed.networks[name]
@@ -137,7 +137,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const changedVolumes = new Set(divergedVolumes(project, observed, input.services))
   /** Containers removed with a volume that is recreated: they are replaced by new ones. */
   const removedWithVolumes = new Set<string>()
-  for (const key of [...usedVolumes(project, input.services)].sort()) {
+  for (const key of wanted.volumes) {
     const cfg = project.volumes[key]
     const name = volumeName(project, key)
     const seen = observed.volumes[name]

@@ -7,6 +7,7 @@ import { isAbsolute, join } from 'node:path'
 import { renderConfig, renderEnvironment, renderHashes, renderImages, renderModels, renderNetworks, renderProfiles, renderRawModel, renderServices, renderVariables, renderVolumes } from '../../../core/config/render.ts'
 import { normalizeRawModel } from '../../../core/loader/normalize.ts'
 import type { Project } from '../../../core/model/project.ts'
+import { withoutUnusedResources } from '../../../core/model/used-resources.ts'
 import { defineCommand } from '../define.ts'
 import { cliCompose, projectOptions } from '../project.ts'
 import { createProgress } from '../render/progress.ts'
@@ -64,7 +65,9 @@ export default defineCommand({
         signal,
       }),
     )
-    const project = selectServices(result.project, args)
+    // as docker compose: what no (selected) service uses is left out, unless --all-resources
+    const selected = selectServices(result.project, args)
+    const project = global.allResources ? selected : withoutUnusedResources(selected)
     let text: string
     if (flags.services) text = renderServices(project)
     else if (flags.volumes) text = renderVolumes(project)

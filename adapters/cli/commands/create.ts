@@ -11,7 +11,7 @@ export default defineCommand({
   flags: CREATE_FLAGS,
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
-    const options = withVolumePrompt(io, toCreateOptions(flags, args, io.env))
+    const options = withVolumePrompt(io, { ...toCreateOptions(flags, args, io.env), ...(global.allResources ? { allResources: true } : {}) })
     return withProject(ctx, { lock: true, services: args, ...quietFilter(flags) }, async ({ project }) => {
       const result = await project.create({ ...options, dryRun: global.dryRun, signal })
       if (global.dryRun) printPlan(io, result.plan)

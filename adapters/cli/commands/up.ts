@@ -15,7 +15,7 @@ export default defineCommand({
   async run(ctx) {
     const { flags, args, global, io, signal } = ctx
     const parsed = toUpPlan(flags, args, io.env)
-    const plan = { ...parsed, options: withVolumePrompt(io, parsed.options) }
+    const plan = { ...parsed, options: withVolumePrompt(io, { ...parsed.options, ...(global.allResources ? { allResources: true } : {}) }) }
     return withProject(ctx, { lock: true, services: args, ...quietFilter(flags) }, async (run) => {
       if (plan.exitCodeFrom !== undefined && run.project.project.services[plan.exitCodeFrom] === undefined) {
         throw new ComposeError('GRAPH_NO_SUCH_SERVICE', `--exit-code-from: no such service: ${plan.exitCodeFrom}`, { hint: `services: ${Object.keys(run.project.project.services).join(', ')}` })
