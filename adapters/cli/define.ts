@@ -40,6 +40,8 @@ export interface GlobalOptions {
   dryRun: boolean
   /** `--all-resources`: keep the networks, volumes, secrets and configs no service uses. */
   allResources: boolean
+  /** `--compatibility`: container names with `_` (COMPOSE_COMPATIBILITY is read by the loader). */
+  compatibility: boolean
   plugins: string[]
 }
 

@@ -13,6 +13,7 @@ export const GLOBAL_FLAGS = {
   progress: { type: 'string', placeholder: 'TYPE', description: 'Progress output: auto, tty, plain, json, quiet' },
   'dry-run': { type: 'boolean', description: 'Print the actions without touching anything' },
   'all-resources': { type: 'boolean', description: 'Include all resources, even those not used by services' },
+  compatibility: { type: 'boolean', description: 'Run compose in backward compatibility mode (container names with `_`)' },
   plugin: { type: 'strings', placeholder: 'MODULE', description: 'Load a compose plugin module (repeatable)' },
   help: { type: 'boolean', short: 'h', description: 'Show help' },
   version: { type: 'boolean', short: 'v', description: 'Show the compose version', hidden: true },
@@ -42,6 +43,7 @@ export function toGlobalOptions(flags: GlobalFlags, env: Readonly<Record<string,
     progress,
     dryRun: flags['dry-run'] || env.COMPOSE_DRY_RUN === 'true',
     allResources: flags['all-resources'],
+    compatibility: flags.compatibility,
     plugins: flags.plugin,
   }
 }

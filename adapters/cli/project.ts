@@ -46,6 +46,7 @@ export async function projectOptions(io: CliIo, global: GlobalOptions, options: 
     ...(global.projectDirectory === undefined ? {} : { projectDirectory: global.projectDirectory }),
     ...(global.envFiles.length > 0 ? { envFiles: global.envFiles } : {}),
     ...(global.profiles.length > 0 ? { profiles: global.profiles } : {}),
+    ...(global.compatibility ? { compatibility: true } : {}),
     ...(stdin === undefined ? {} : { stdin }),
   }
   for (const key of ['services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'signal'] as const) {

@@ -58,6 +58,8 @@ export interface ProjectOptions {
   normalize?: boolean
   resolvePaths?: boolean
   consistency?: boolean
+  /** `--compatibility`: containers named `<project>_<service>_<n>`, as docker-compose v1 named them. */
+  compatibility?: boolean
   signal?: AbortSignal
   /** Where the loader reads files (default node:fs; a LoadCache passes a recording one). */
   fs?: LoaderFs
@@ -153,7 +155,7 @@ export class Compose {
       env: this.env,
       home: this.home,
       host: plugins,
-      ...copy(options, ['files', 'stdin', 'projectName', 'projectDirectory', 'envFiles', 'profiles', 'services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'signal', 'fs']),
+      ...copy(options, ['files', 'stdin', 'projectName', 'projectDirectory', 'envFiles', 'profiles', 'services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'compatibility', 'signal', 'fs']),
       ...(this.options.emit === undefined ? {} : { emit: this.options.emit }),
     }
     return loadProject(loadOptions)

@@ -57,7 +57,7 @@ export function classicBuildOptions(project: Project, service: ServiceConfig, ov
   }
   const warnings = IGNORED.filter((k) => hasValue(build[k])).map((k) => `${where}: build.${k} is ignored by the classic builder`)
 
-  const image = imageName(project.name, service)
+  const image = imageName(project, service)
   const tags = [...new Set([image, ...(build.tags ?? [])])]
   const args: Record<string, string> = {}
   for (const [k, v] of Object.entries(build.args ?? {})) if (v !== null) args[k] = v

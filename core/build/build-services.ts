@@ -30,7 +30,7 @@ export async function buildServices(client: EngineClient, project: Project, name
   for (const name of names) {
     const service = project.services[name]
     if (service?.build === undefined) continue
-    const image = imageName(project.name, service)
+    const image = imageName(project, service)
     if (!owners.has(image)) owners.set(image, name)
   }
   const selected = new Set(owners.values())

@@ -41,7 +41,7 @@ export async function ensureServiceImages(client: EngineClient, project: Project
   for (const name of services) {
     const service = project.services[name]
     if (service === undefined) continue
-    const ref = imageName(project.name, service)
+    const ref = imageName(project, service)
     if (owners.has(ref)) continue
     let policy = options.pull === undefined || options.pull === 'policy' ? parsePullPolicy(service.pull_policy, name) : parsePullPolicy(options.pull, name)
     if (buildMode === 'always' && service.build !== undefined) policy = { kind: 'build' }

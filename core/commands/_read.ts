@@ -54,12 +54,15 @@ export function canonicalName(c: Pick<ContainerSummary, 'Id' | 'Names'>): string
   return (c.Names[0] as string).replace(/^\//, '')
 }
 
-/** The log prefix: `web-1` for `<project>-web-1`, the full name for a `container_name`. */
+/**
+ * The log prefix: `web-1` for `<project>-web-1` (`web_1` for `<project>_web_1`, named with
+ * `--compatibility`), the full name for a `container_name`.
+ */
 export function nameWithoutProject(c: Pick<ContainerSummary, 'Id' | 'Names' | 'Labels'>): string {
   const project = c.Labels?.[PROJECT_LABEL] ?? ''
   const name = canonicalName(c)
-  const defaultName = `${project}-${c.Labels?.[SERVICE_LABEL] ?? ''}-${c.Labels?.[CONTAINER_NUMBER_LABEL] ?? ''}`
-  return name === defaultName ? name.slice(project.length + 1) : name
+  const parts = [project, c.Labels?.[SERVICE_LABEL] ?? '', c.Labels?.[CONTAINER_NUMBER_LABEL] ?? '']
+  return name === parts.join('-') || name === parts.join('_') ? name.slice(project.length + 1) : name
 }
 
 export const isOneOff = (c: Pick<ContainerSummary, 'Labels'>): boolean => c.Labels?.[ONEOFF_LABEL] === 'True'

@@ -72,7 +72,7 @@ export async function down(client: EngineClient, project: Project, options: Down
   }
   if (options.rmi !== undefined) {
     const images = new Set<string>()
-    for (const s of Object.values(project.services)) if (options.rmi === 'all' || s.image === undefined) images.add(imageName(project.name, s))
+    for (const s of Object.values(project.services)) if (options.rmi === 'all' || s.image === undefined) images.add(imageName(project, s))
     // only images that exist: a missing one is nothing to remove (docker compose is silent too)
     const present = await Promise.all([...images].map((name) => inspectImage(client, name, sig).then(() => name, () => undefined)))
     for (const name of present.filter((n): n is string => n !== undefined).sort()) plan.add({ type: 'image:remove', name }, `down --rmi ${options.rmi}`, last)

@@ -20,7 +20,7 @@ describe('run: one-off containers', () => {
     const slug = newSlug()
     expect(slug).toMatch(/^[0-9a-f]{64}$/)
     expect(newSlug()).not.toBe(slug)
-    expect(oneOffName('proj', 'web', slug)).toBe(`proj-web-run-${slug.slice(0, 12)}`)
+    expect(oneOffName({ name: 'proj' }, 'web', slug)).toBe(`proj-web-run-${slug.slice(0, 12)}`)
   })
 
   it('drop restart policies and service ports unless -P; -p adds mappings', () => {
@@ -47,7 +47,7 @@ describe('run: one-off containers', () => {
 
   it('are labelled oneoff=True with the slug and no container number; aliases only with --use-aliases', () => {
     const slug = newSlug()
-    const name = oneOffName('proj', 'web', slug)
+    const name = oneOffName({ name: 'proj' }, 'web', slug)
     const input = { project, name, slug, refs: {}, labels: {} }
     const spec = oneOffSpec({ ...input, service: oneOffService(project, web, { rm: true }), options: { rm: true, labels: ['team=a', 'com.docker.compose.project=evil'] } })
     const labels = spec.body.Labels ?? {}

@@ -6,7 +6,7 @@
 import { toCreateSpec, type CreateSpec } from '../converge/create-spec.ts'
 import { serviceHash, type ServiceContainerIds } from '../converge/hash.ts'
 import { CONTAINER_NUMBER_LABEL, isComposeLabel, ONEOFF_LABEL, SLUG_LABEL } from '../converge/labels.ts'
-import { SEPARATOR } from '../converge/naming.ts'
+import { separator, type Naming } from '../converge/naming.ts'
 import type { ProjectLabels } from '../converge/spec-labels.ts'
 import { ComposeError } from '../errors.ts'
 import { parsePortSpec } from '../loader/normalize/ports.ts'
@@ -57,8 +57,9 @@ export function newSlug(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-export function oneOffName(project: string, service: string, slug: string): string {
-  return `${project}${SEPARATOR}${service}${SEPARATOR}run${SEPARATOR}${slug.slice(0, 12)}`
+export function oneOffName(project: Naming, service: string, slug: string): string {
+  const sep = separator(project)
+  return `${project.name}${sep}${service}${sep}run${sep}${slug.slice(0, 12)}`
 }
 
 function usage(flag: string, spec: string, cause: unknown): ComposeError {

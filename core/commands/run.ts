@@ -63,12 +63,12 @@ export async function run(client: EngineClient, loaded: Project, options: RunOpt
   await ensureNetworksAndVolumes(client, project, options.service, observed, ctx)
 
   const slug = newSlug()
-  const name = options.name ?? oneOffName(project.name, options.service, slug)
+  const name = options.name ?? oneOffName(project, options.service, slug)
   const attached = options.detach !== true
   const service = oneOffService(project, base, options)
   const refs: Record<string, string> = {}
   for (const c of observed.containers) if (!c.oneoff && c.state === 'running' && refs[c.service] === undefined) refs[c.service] = c.id
-  const imageId = observed.images[imageName(project.name, base)] ?? undefined
+  const imageId = observed.images[imageName(project, base)] ?? undefined
   const spec = oneOffSpec({ project, service, name, slug, refs, labels: ctx.labels ?? {}, ...(imageId === undefined ? {} : { imageId }), options: { ...options, attached, name } })
   const draft = { project, service, number: 1, spec }
   await callHook(ctx, 'container:create', draft)

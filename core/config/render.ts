@@ -4,6 +4,7 @@
  * text to print (lines end with `\n`); the CLI writes it to stdout or to `-o FILE`.
  */
 import type { Project, ServiceConfig } from '../model/project.ts'
+import { imageName } from '../converge/naming.ts'
 import type { RawModel } from '../loader/types.ts'
 import { goJson } from './go-json.ts'
 import { serviceConfigHash } from './hash.ts'
@@ -111,17 +112,12 @@ export function renderProfiles(project: Project): string {
   return lines([...new Set(all.flatMap((s) => s.profiles ?? []))].sort(compareKeys))
 }
 
-/** The image a service runs: its `image`, else `<project>-<service>` (built). */
-export function imageNameOrDefault(service: ServiceConfig, projectName: string): string {
-  return service.image !== undefined && service.image !== '' ? service.image : `${projectName}-${service.name}`
-}
-
 /** `config --images`: each service image, then its `pre_start` hook images. */
 export function renderImages(project: Project): string {
   const out: string[] = []
   for (const name of Object.keys(project.services).sort(compareKeys)) {
     const service = project.services[name] as ServiceConfig
-    const image = imageNameOrDefault(service, project.name)
+    const image = imageName(project, service)
     out.push(image)
     for (const hook of service.pre_start ?? []) {
       if (hook.image !== undefined && hook.image !== '' && hook.image !== image) out.push(hook.image)

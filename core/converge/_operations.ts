@@ -178,7 +178,7 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
     case 'container:create': {
       const service = project.services[op.service] as ServiceConfig
       const ids = Object.fromEntries(Object.entries(op.refs).map(([s, t]) => [s, resolve(state, t)]))
-      const imageId = state.images[imageName(project.name, service)] ?? undefined
+      const imageId = state.images[imageName(project, service)] ?? undefined
       const spec = toCreateSpec(
         {
           project,

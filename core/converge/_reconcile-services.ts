@@ -3,7 +3,7 @@ import { ComposeError } from '../errors.ts'
 import { serviceRef } from '../graph/graph.ts'
 import type { ServiceConfig } from '../model/project.ts'
 import { serviceHash } from './hash.ts'
-import { containerName, imageName, networkName, replacementName, volumeName } from './naming.ts'
+import { containerName, imageName, networkName, replacedName, replacementName, volumeName } from './naming.ts'
 import type { ObservedContainer } from './observe.ts'
 import type { ContainerTarget, Plan } from './plan.ts'
 import type { ReconcileInput, RecreateStrategy } from './reconcile.ts'
@@ -31,7 +31,7 @@ function obsoleteCause(input: ReconcileInput, service: ServiceConfig, c: Observe
   if (strategy === 'force') return 'forced recreate'
   if (parent !== undefined) return `shares namespaces or volumes with recreated service ${parent}`
   if (c.configHash !== hash) return 'config hash changed'
-  const imageId = input.observed.images[imageName(input.project.name, service)]
+  const imageId = input.observed.images[imageName(input.project, service)]
   if (imageId !== undefined && imageId !== null && c.imageDigest !== imageId) return 'image changed'
   if (c.state === 'running' && service.network_mode === undefined) {
     for (const key of networksByPriority(service)) {
@@ -109,7 +109,7 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
         plan.add({ type: 'container:remove', service: name, target }, why, [stop])
         return
       }
-      const final = containerName(project.name, service, c.number)
+      const final = containerName(project, service, c.number)
       if (cause !== undefined) {
         nodes.recreated = true
         stopRestartDependents(name, createDeps)
@@ -122,7 +122,7 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
             createName: replacementName(c.id, final),
             refs,
             ...(opts.renewAnonVolumes === true ? {} : { inherit: c.mounts }),
-            replaces: c.name,
+            replaces: replacedName(project, service, c.number),
           },
           cause,
           createDeps,
@@ -145,7 +145,7 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
     })
     const highest = existing.reduce((n, c) => Math.max(n, c.number), 0)
     for (let i = existing.length, next = highest + 1; i < replicas; i++, next++) {
-      const final = containerName(project.name, service, next)
+      const final = containerName(project, service, next)
       const create = plan.add({ type: 'container:create', service: name, number: next, name: final, createName: final, refs }, existing.length === 0 ? 'no container' : `scale up to ${replicas}`, createDeps)
       nodes.ready.push(create)
       nodes.containers.push({ node: create, name: final })

@@ -5,12 +5,27 @@
  */
 import type { NetworkConfig, Project, ServiceConfig, VolumeConfig } from '../model/project.ts'
 
-/** Separator between project, service and number in container names (`api.Separator`). */
-export const SEPARATOR = '-'
+/** What the names depend on: the project's name, and `--compatibility`. */
+export type Naming = Pick<Project, 'name' | 'compatibility'>
 
-export function containerName(project: string, service: ServiceConfig, number: number): string {
+/**
+ * Separator between project, service and number in container names (`api.Separator`): `-`,
+ * or `_` as docker-compose v1 named them with `--compatibility` / COMPOSE_COMPATIBILITY.
+ */
+export function separator(project: Naming): '-' | '_' {
+  return project.compatibility === true ? '_' : '-'
+}
+
+export function containerName(project: Naming, service: ServiceConfig, number: number): string {
   if (service.container_name !== undefined && service.container_name !== '') return service.container_name
-  return `${project}${SEPARATOR}${service.name}${SEPARATOR}${number}`
+  const sep = separator(project)
+  return `${project.name}${sep}${service.name}${sep}${number}`
+}
+
+/** The `com.docker.compose.replace` label of a replacement: `container_name`, else `<service>-<n>`. */
+export function replacedName(project: Naming, service: ServiceConfig, number: number): string {
+  if (service.container_name !== undefined && service.container_name !== '') return service.container_name
+  return `${service.name}${separator(project)}${number}`
 }
 
 /** The temporary name a replacement takes until the old container is gone (v5). */
@@ -39,15 +54,15 @@ export function volumeName(project: Project, key: string): string {
 }
 
 /** The image a service runs: `image:`, or `<project>-<service>` when it is built. */
-export function imageName(project: string, service: ServiceConfig): string {
+export function imageName(project: Naming, service: ServiceConfig): string {
   if (service.image !== undefined && service.image !== '') return service.image
-  return `${project}${SEPARATOR}${service.name}`
+  return `${project.name}${separator(project)}${service.name}`
 }
 
-/** Name shown in progress and log prefixes: the container name minus `<project>-`. */
+/** Name shown in progress and log prefixes: the container name minus `<project>-` (or `<project>_`). */
 export function displayName(project: string, name: string): string {
-  const prefix = `${project}${SEPARATOR}`
-  return name.startsWith(prefix) ? name.slice(prefix.length) : name
+  for (const prefix of [`${project}-`, `${project}_`]) if (name.startsWith(prefix)) return name.slice(prefix.length)
+  return name
 }
 
 /** The engine reports names with a leading `/`. */

@@ -79,7 +79,7 @@ export async function observeContainers(client: EngineClient, project: string, s
 
 export async function observe(client: EngineClient, project: Project, options: ObserveOptions = {}): Promise<ObservedState> {
   const sig = options.signal ? { signal: options.signal } : {}
-  const refs = options.images === true ? [...new Set(Object.values(project.services).map((s) => imageName(project.name, s)))] : []
+  const refs = options.images === true ? [...new Set(Object.values(project.services).map((s) => imageName(project, s)))] : []
   const [containers, networks, volumes, images] = await Promise.all([
     observeContainers(client, project.name, options.signal),
     listNetworks(client, sig),

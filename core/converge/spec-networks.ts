@@ -32,7 +32,7 @@ function links(input: CreateSpecInput): string[] {
   for (const link of input.service.links ?? []) {
     const [svc = '', alias] = link.split(':')
     const target = input.project.services[svc]
-    const name = target === undefined ? svc : containerName(input.project.name, target, 1)
+    const name = target === undefined ? svc : containerName(input.project, target, 1)
     out.push(`${name}:${alias ?? svc}`)
   }
   for (const link of input.service.external_links ?? []) {

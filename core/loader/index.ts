@@ -14,6 +14,7 @@ import type { PluginHost } from '../plugin/host.ts'
 import { homeDir } from '../runtime/env.ts'
 import { checkConsistency } from './consistency.ts'
 import { discoverFiles, projectDirectoryOf, type Discovered } from './discover.ts'
+import { parseGoBool } from './env-files.ts'
 import type { LoaderFs, LoadMergedDraft } from './drafts.ts'
 import { normalizeModel, normalizeRawModel, toProject, type NormalizeContext } from './normalize.ts'
 import { throwIfProblems } from './_problems.ts'
@@ -56,6 +57,8 @@ export interface LoadOptions {
   resolvePaths?: boolean
   /** Check cross references (default true). */
   consistency?: boolean
+  /** `--compatibility`: containers named `<project>_<service>_<n>` (also COMPOSE_COMPATIBILITY in the project environment). */
+  compatibility?: boolean
   /** Plugins (the `load:*` hooks). Without `compose:env` there is no `.env` and no interpolation. */
   host?: PluginHost<ComposeHooks>
   signal?: AbortSignal
@@ -176,6 +179,8 @@ async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<Loa
   if (options.consistency !== false) {
     throwIfProblems(checkConsistency(project, sources).map((i) => ({ ...i, code: 'CONFIG_INVALID' as const })))
   }
+  // docker compose reads the variable with utils.StringToBool: trimmed, lower-cased strconv.ParseBool
+  if (options.compatibility === true || parseGoBool((projectEnv['COMPOSE_COMPATIBILITY'] ?? '').trim().toLowerCase()) === true) project.compatibility = true
   await host?.call('load:resolved', signal, project)
   return {
     project: deepFreeze(project),

@@ -35,6 +35,11 @@ export interface Project extends Extensions {
   services: Record<string, ServiceConfig>
   /** Services disabled by profiles (kept so they are not taken for orphans). */
   disabledServices?: Record<string, ServiceConfig>
+  /**
+   * docker compose's `--compatibility` / COMPOSE_COMPATIBILITY: containers are named
+   * `<project>_<service>_<n>`, as docker-compose v1 named them (not part of the compose file).
+   */
+  compatibility?: boolean
   networks: Record<string, NetworkConfig>
   volumes: Record<string, VolumeConfig>
   secrets: Record<string, SecretConfig>
