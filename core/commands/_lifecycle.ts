@@ -3,7 +3,7 @@ import type { EngineClient } from '../engine/client.ts'
 import { buildGraph, selectServices } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
 import { execute, throwIfFailed, type ExecuteResult } from '../converge/execute.ts'
-import { planContainers, type ContainerSteps, type Direction } from '../converge/lifecycle-plan.ts'
+import { planContainers, type ContainerSteps, type Direction, type PlanContainersOptions } from '../converge/lifecycle-plan.ts'
 import { findOrphans } from '../converge/reconcile.ts'
 import { observeContainers, type ObservedContainer } from '../converge/observe.ts'
 import type { Plan } from '../converge/plan.ts'
@@ -34,6 +34,8 @@ export interface LifecycleSpec {
   withDependents?: boolean
   /** Steps wait for the dependencies' `depends_on` conditions (`start`). */
   conditions?: boolean
+  /** A step before a service's containers' steps (planContainers' `before`). */
+  before?: PlanContainersOptions['before']
 }
 
 export async function selectContainers(client: EngineClient, project: Project, options: LifecycleOptions, spec: Pick<LifecycleSpec, 'orphans' | 'oneOffs' | 'withDependents'>, ctx: RunContext): Promise<ObservedContainer[]> {
@@ -51,7 +53,7 @@ export async function selectContainers(client: EngineClient, project: Project, o
 export async function runLifecycle(client: EngineClient, project: Project, options: LifecycleOptions, spec: LifecycleSpec, ctx: RunContext): Promise<LifecycleResult> {
   const graph = buildGraph(project)
   const containers = await selectContainers(client, project, options, spec, ctx)
-  const { plan } = planContainers(graph, containers, spec.direction, spec.steps, undefined, { conditions: spec.conditions === true })
+  const { plan } = planContainers(graph, containers, spec.direction, spec.steps, undefined, { conditions: spec.conditions === true, ...(spec.before === undefined ? {} : { before: spec.before }) })
   const draft = { project, command: spec.command, plan }
   await callHook(ctx, 'plan:create', draft)
   if (options.dryRun === true) return { plan: draft.plan }

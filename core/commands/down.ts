@@ -10,10 +10,12 @@ import type { EngineClient } from '../engine/client.ts'
 import { buildGraph } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
 import { execute, throwIfFailed } from '../converge/execute.ts'
-import { PROJECT_LABEL } from '../converge/labels.ts'
+import { HOOK_LABEL, PROJECT_LABEL, SERVICE_LABEL } from '../converge/labels.ts'
+import { PRE_START_HOOK } from '../converge/pre-start.ts'
+import { listContainers } from '../engine/api/containers.ts'
 import { findOrphans, usedVolumes } from '../converge/reconcile.ts'
 import { planContainers } from '../converge/lifecycle-plan.ts'
-import { imageName, networkName, volumeName } from '../converge/naming.ts'
+import { imageName, networkName, trimSlash, volumeName } from '../converge/naming.ts'
 import { inspectImage } from '../engine/api/images.ts'
 import { listNetworks } from '../engine/api/networks.ts'
 import { listVolumes } from '../engine/api/volumes.ts'
@@ -35,13 +37,15 @@ export async function down(client: EngineClient, project: Project, options: Down
   const graph = buildGraph(project)
   const sig = ctx.signal ? { signal: ctx.signal } : {}
   const services = options.services ?? []
-  const [selected, orphans, networks, volumes] = await Promise.all([
+  const [selected, orphans, networks, volumes, hooks] = await Promise.all([
     // with --remove-orphans, running one-off containers go too (docker compose down)
     selectContainers(client, project, { services }, { orphans: options.removeOrphans === true, oneOffs: options.removeOrphans === true, withDependents: true }, ctx),
     // named services narrow the selection, not `--remove-orphans`
     services.length > 0 && options.removeOrphans === true ? selectContainers(client, project, {}, { orphans: true }, ctx).then((all) => findOrphans(project, all)) : Promise.resolve([]),
     listNetworks(client, { filters: { label: [`${PROJECT_LABEL}=${project.name}`] }, ...sig }),
     options.volumes === true ? listVolumes(client, sig) : Promise.resolve({ volumes: [], warnings: [] }),
+    // pre_start hook containers kept after a failure (the whole project's, or the named services')
+    listContainers(client, { all: true, filters: { label: [`${PROJECT_LABEL}=${project.name}`, `${HOOK_LABEL}=${PRE_START_HOOK}`] }, ...sig }),
   ])
   const containers = [...selected, ...orphans.filter((o) => !selected.some((c) => c.id === o.id))]
   const t = options.timeout === undefined ? {} : { timeout: options.timeout }
@@ -49,6 +53,11 @@ export async function down(client: EngineClient, project: Project, options: Down
     const remove = { op: { type: 'container:remove', service: c.service, target: target(c), ...(options.volumes === true ? { volumes: true } : {}) } as Operation, cause: 'down' }
     return isRunning(c) ? [{ op: { type: 'container:stop', service: c.service, target: target(c), ...t }, cause: 'down' }, remove] : [remove]
   })
+  for (const h of hooks) {
+    const service = h.Labels?.[SERVICE_LABEL] ?? ''
+    if (services.length > 0 && !services.includes(service)) continue
+    last.push(plan.add({ type: 'container:remove', service, target: { id: h.Id, name: trimSlash(h.Names[0] ?? h.Id) }, force: true, ...(options.volumes === true ? { volumes: true } : {}) }, 'pre_start hook container'))
+  }
   for (const [key, cfg] of Object.entries(project.networks)) {
     const name = networkName(project, key)
     if (cfg.external === true) continue

@@ -11,7 +11,7 @@ import { listNetworks } from '../engine/api/networks.ts'
 import { listVolumes } from '../engine/api/volumes.ts'
 import type { EngineClient } from '../engine/client.ts'
 import type { DependencyCondition, Project, ServiceConfig, ServiceDependency } from '../model/project.ts'
-import { DEPENDENCIES_LABEL, NETWORK_LABEL, ONEOFF_LABEL, projectFilter, SERVICE_LABEL, VOLUME_LABEL, WORKING_DIR_LABEL } from '../converge/labels.ts'
+import { DEPENDENCIES_LABEL, HOOK_LABEL, NETWORK_LABEL, ONEOFF_LABEL, projectFilter, SERVICE_LABEL, VOLUME_LABEL, WORKING_DIR_LABEL } from '../converge/labels.ts'
 
 const CONDITIONS: readonly string[] = ['service_started', 'service_healthy', 'service_completed_successfully']
 
@@ -31,7 +31,7 @@ export async function projectFromLabels(client: EngineClient, name: string, sign
     const labels = c.Labels ?? {}
     workingDir ??= labels[WORKING_DIR_LABEL] || undefined
     const service = labels[SERVICE_LABEL]
-    if (service === undefined || service === '' || labels[ONEOFF_LABEL] === 'True' || services[service] !== undefined) continue
+    if (service === undefined || service === '' || labels[ONEOFF_LABEL] === 'True' || labels[HOOK_LABEL] !== undefined || services[service] !== undefined) continue
     services[service] = { name: service, image: c.Image, ...dependencies(labels[DEPENDENCIES_LABEL]) }
   }
   // a dependency without containers left is not in the rebuilt project: drop it from the graph

@@ -25,6 +25,7 @@ import { COMPOSE_VERSION } from '../version.ts'
 import { toCreateSpec } from './create-spec.ts'
 import { toNetworking } from './spec-networks.ts'
 import { injectedFiles } from './spec-mounts.ts'
+import { runPreStart } from './pre-start.ts'
 import type { ContainerRef } from './hook-types.ts'
 import { networkHash, serviceHash, volumeHash } from './hash.ts'
 import { CONFIG_HASH_LABEL, NETWORK_LABEL, PROJECT_LABEL, VERSION_LABEL, VOLUME_LABEL } from './labels.ts'
@@ -275,6 +276,14 @@ export async function runOperation(state: OperationState, node: PlanNode): Promi
       await removeContainer(client, cid, { ...sig, ...(op.volumes === undefined ? {} : { volumes: op.volumes }), ...(op.force === undefined ? {} : { force: op.force }) })
       progress(state, `Container ${op.target.name}`, 'Removed')
       await callHook(ctx, 'container:removed', ref(op.service, cid, op.target.name))
+      return
+    }
+    case 'service:pre-start': {
+      const service = project.services[op.service] as ServiceConfig
+      const refs = Object.fromEntries(Object.entries(op.refs).map(([s, t]) => [s, resolve(state, t)]))
+      progress(state, `Service ${op.service}`, 'Preparing', 'pre_start hooks')
+      await runPreStart({ client, project, service, replica: resolve(state, op.target), refs, ctx })
+      progress(state, `Service ${op.service}`, 'Prepared', 'pre_start hooks')
       return
     }
     case 'service:wait': {

@@ -17,6 +17,8 @@ interface ServiceNodes {
   /** The service's containers once the plan ran, lowest number first. */
   containers: ContainerTarget[]
   recreated: boolean
+  /** What the service's `service:x` references resolve to. */
+  refs: Record<string, ContainerTarget>
 }
 
 function referencedServices(service: ServiceConfig): string[] {
@@ -69,7 +71,7 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
   const opts = input.options ?? {}
   const byService = new Map<string, ServiceNodes>()
   const restartStopped = new Map<string, number>()
-  const pendingStarts: { service: string; target: ContainerTarget; after: (number | undefined)[]; cause: string }[] = []
+  const pendingStarts: { service: string; target: ContainerTarget; number: number; after: (number | undefined)[]; cause: string }[] = []
   const stopTimeout = opts.timeout === undefined ? {} : { timeout: opts.timeout }
 
   for (const name of graph.order) {
@@ -96,10 +98,11 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
     const existing = input.observed.containers.filter((c) => c.service === name && !c.oneoff && !removedWithVolumes.has(c.id))
     const classified = existing.map((c) => ({ c, cause: obsoleteCause(input, service, c, strategy, parentRecreated, hash) }))
     classified.sort((a, b) => Number(a.cause !== undefined) - Number(b.cause !== undefined) || a.c.number - b.c.number)
-    const nodes: ServiceNodes = { ready: [], starts: [], containers: [], recreated: input.observed.containers.some((c) => c.service === name && removedWithVolumes.has(c.id)) }
+    const nodes: ServiceNodes = { ready: [], starts: [], containers: [], recreated: input.observed.containers.some((c) => c.service === name && removedWithVolumes.has(c.id)), refs }
     const createDeps = [...resourceNodes, ...depReady]
-    const start = (target: ContainerTarget, after: (number | undefined)[], cause: string): void => {
-      if (opts.noStart !== true) pendingStarts.push({ service: name, target, after, cause })
+    const start = (target: ContainerTarget & { number: number }, after: (number | undefined)[], cause: string): void => {
+      const { number, ...rest } = target
+      if (opts.noStart !== true) pendingStarts.push({ service: name, target: rest, number, after, cause })
     }
     classified.forEach(({ c, cause }, i) => {
       const target = { id: c.id, name: c.name }
@@ -132,16 +135,17 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
         const rename = plan.add({ type: 'container:rename', service: name, target: { node: create, name: final }, name: final }, 'replaced', [remove])
         nodes.ready.push(rename)
         nodes.containers.push({ node: create, name: final })
-        start({ node: create, name: final }, [rename], 'recreated')
+        start({ node: create, name: final, number: c.number }, [rename], 'recreated')
         return
       }
       nodes.containers.push(target)
       const stoppedForRestart = restartStopped.get(c.id)
       const stoppedForNetwork = stoppedForNetworks.get(c.id)
-      if (stoppedForRestart !== undefined) start(target, [stoppedForRestart, stoppedForNetwork], 'dependency restarted')
-      else if (stoppedForNetwork !== undefined) start(target, [stoppedForNetwork], 'network recreated')
-      else if (c.state === 'paused') start(target, [], 'paused')
-      else if (c.state !== 'running' && c.state !== 'restarting') start(target, [], `not running (${c.state})`)
+      const numbered = { ...target, number: c.number }
+      if (stoppedForRestart !== undefined) start(numbered, [stoppedForRestart, stoppedForNetwork], 'dependency restarted')
+      else if (stoppedForNetwork !== undefined) start(numbered, [stoppedForNetwork], 'network recreated')
+      else if (c.state === 'paused') start(numbered, [], 'paused')
+      else if (c.state !== 'running' && c.state !== 'restarting') start(numbered, [], `not running (${c.state})`)
     })
     const highest = existing.reduce((n, c) => Math.max(n, c.number), 0)
     for (let i = existing.length, next = highest + 1; i < replicas; i++, next++) {
@@ -149,7 +153,7 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
       const create = plan.add({ type: 'container:create', service: name, number: next, name: final, createName: final, refs }, existing.length === 0 ? 'no container' : `scale up to ${replicas}`, createDeps)
       nodes.ready.push(create)
       nodes.containers.push({ node: create, name: final })
-      start({ node: create, name: final }, [create], 'created')
+      start({ node: create, name: final, number: next }, [create], 'created')
     }
     byService.set(name, nodes)
   }
@@ -198,10 +202,21 @@ export function planServices(input: ReconcileInput, plan: Plan, resourceNodes: r
     if (cached !== undefined) return cached
     const mine = pendingStarts.filter((p) => p.service === service)
     const gate = mine.length > 0 ? gateFor(service) : []
-    const ids = mine.map((p) => plan.add({ type: 'container:start', service, target: p.target }, p.cause, [...p.after, ...gate]))
+    const preStart = preStartOf(service, mine, gate)
+    const ids = mine.map((p) => plan.add({ type: 'container:start', service, target: p.target }, p.cause, [...p.after, ...gate, preStart]))
     startNodes.set(service, ids)
     byService.get(service)?.starts.push(...ids)
     return ids
+  }
+  /**
+   * The `pre_start` hooks run once before the service's containers start, when all of them are
+   * about to start (none stays running), with the lowest-numbered one's volumes.
+   */
+  function preStartOf(service: string, mine: readonly (typeof pendingStarts)[number][], gate: readonly number[]): number | undefined {
+    const nodes = byService.get(service)
+    if ((project.services[service]?.pre_start?.length ?? 0) === 0 || nodes === undefined || mine.length === 0 || mine.length !== nodes.containers.length) return undefined
+    const first = [...mine].sort((a, b) => a.number - b.number)[0] as (typeof pendingStarts)[number]
+    return plan.add({ type: 'service:pre-start', service, target: first.target, refs: nodes.refs }, 'pre_start hooks', [...first.after, ...gate])
   }
   for (const name of graph.order) if (input.services.has(name)) startsOf(name)
 }

@@ -132,10 +132,10 @@ describe('toCreateSpec', () => {
 
   it('warns for what the engine cannot honour', () => {
     const { warnings } = toCreateSpec(input({ annotations: { a: 'b' }, deploy: { placement: { constraints: ['x'] } }, pre_start: [{ command: ['x'] }], post_start: [{ command: ['x'] }] }))
-    // post_start/pre_stop run through the compose:lifecycle-hooks plugin: no warning here
+    // post_start/pre_stop run through the compose:lifecycle-hooks plugin, pre_start in its own
+    // containers (core/converge/pre-start.ts): no warning here
     expect(warnings).toEqual([
       'service "web": annotations needs Engine API 1.43; ignored',
-      'service "web": pre_start hooks are not supported yet; ignored',
       'service "web": deploy.placement is swarm-only; ignored',
     ])
   })

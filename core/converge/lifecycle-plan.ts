@@ -19,6 +19,11 @@ export interface PlanContainersOptions {
    * `start` does in docker compose; `service_started` only orders.
    */
   conditions?: boolean
+  /**
+   * A step that runs once for a service that acts, after its dependencies and before its
+   * containers' steps (`start`: the `pre_start` hooks).
+   */
+  before?: (service: string, containers: readonly ObservedContainer[]) => { op: Operation; cause: string } | undefined
 }
 
 export function planContainers(
@@ -48,10 +53,12 @@ export function planContainers(
       const wait = { type: 'service:wait', service: dep, condition: edge.condition, required: edge.required, containers: targets.map((c) => ({ id: c.id, name: c.name })), dependent: service } as const
       return [plan.add(wait, `${service} depends on ${dep} (${edge.condition})`, ready)]
     })
+    const first = acts ? options.before?.(service, byService.get(service) ?? []) : undefined
+    const start = first === undefined ? deps : [plan.add(first.op, first.cause, deps)]
     const mine: number[] = []
     for (const chain of chains) {
       let prev: number | undefined
-      for (const step of chain) prev = plan.add(step.op, step.cause, prev === undefined ? deps : [prev])
+      for (const step of chain) prev = plan.add(step.op, step.cause, prev === undefined ? start : [prev])
       if (prev !== undefined) mine.push(prev)
     }
     lastOf.set(service, mine)

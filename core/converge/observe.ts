@@ -11,7 +11,7 @@ import type { EngineClient } from '../engine/client.ts'
 import type { ContainerStatus, ContainerSummary, Labels, MountPoint } from '../engine/types.ts'
 import { isComposeError } from '../errors.ts'
 import type { Project } from '../model/project.ts'
-import { CONFIG_HASH_LABEL, CONTAINER_NUMBER_LABEL, IMAGE_DIGEST_LABEL, ONEOFF_LABEL, projectFilter, SERVICE_LABEL } from './labels.ts'
+import { CONFIG_HASH_LABEL, CONTAINER_NUMBER_LABEL, HOOK_LABEL, IMAGE_DIGEST_LABEL, ONEOFF_LABEL, projectFilter, SERVICE_LABEL } from './labels.ts'
 import { imageName, trimSlash } from './naming.ts'
 
 export interface ObservedContainer {
@@ -74,7 +74,10 @@ export interface ObserveOptions {
 /** Only the project's containers (all states), by label. */
 export async function observeContainers(client: EngineClient, project: string, signal?: AbortSignal): Promise<ObservedContainer[]> {
   const list = await listContainers(client, { all: true, filters: { label: [projectFilter(project)] }, ...(signal ? { signal } : {}) })
-  return list.map(toObservedContainer).sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : a.number - b.number))
+  // a pre_start hook container (kept after a failure) is no container of its service
+  return list
+    .filter((c) => c.Labels?.[HOOK_LABEL] === undefined)
+    .map(toObservedContainer).sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : a.number - b.number))
 }
 
 export async function observe(client: EngineClient, project: Project, options: ObserveOptions = {}): Promise<ObservedState> {

@@ -46,6 +46,8 @@ export type Operation =
   | { type: 'container:unpause'; service: string; target: ContainerTarget }
   | { type: 'container:restart'; service: string; target: ContainerTarget; timeout?: number }
   | { type: 'service:wait'; service: string; condition: ReadyCondition; required: boolean; containers: ContainerTarget[]; dependent?: string }
+  /** The service's `pre_start` hooks, before its containers start (none of them running); `target` lends its volumes. */
+  | { type: 'service:pre-start'; service: string; target: ContainerTarget; refs: Record<string, ContainerTarget> }
   | { type: 'image:remove'; name: string }
 
 export type OperationType = Operation['type']
@@ -101,6 +103,7 @@ export function resourceOf(op: Operation): string {
     case 'container:create':
       return `container:${op.createName}`
     case 'service:wait':
+    case 'service:pre-start':
       return `service:${op.service}`
     default:
       return `container:${op.target.name}`

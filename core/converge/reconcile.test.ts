@@ -205,6 +205,30 @@ describe('reconcile', () => {
   })
 })
 
+describe('reconcile: pre_start hooks', () => {
+  const p = project({ web: { pre_start: [{ command: ['true'] }], scale: 2 } })
+
+  it('run once before the first start, with the lowest-numbered container, after it exists', () => {
+    expect(plan(p, observed([]), { web: 2 }).text).toBe(
+      [
+        '[] -> #1 container:p-web-1, container:create, no container',
+        '[] -> #2 container:p-web-2, container:create, no container',
+        '[1] -> #3 service:web, service:pre-start, pre_start hooks',
+        '[1,3] -> #4 container:p-web-1, container:start, created',
+        '[2,3] -> #5 container:p-web-2, container:start, created',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('do not run when a container of the service stays running, and run again when all restart', () => {
+    const o = observed([container(p, 'web', 1), container(p, 'web', 2, { state: 'exited' })])
+    expect(plan(p, o, { web: 2 }).text).not.toMatch(/pre-start/)
+    expect(plan(p, o, { web: 2 }, { recreate: 'force' }).text).toMatch(/service:pre-start/)
+    expect(plan(p, observed([container(p, 'web', 1, { state: 'exited' })]), { web: 1 }).text).toMatch(/\[\] -> #1 service:web, service:pre-start/)
+  })
+})
+
 describe('reconcile: network and volume drift', () => {
   const withHash = (o: ObservedState, network: string, volume: string): ObservedState => ({
     ...o,

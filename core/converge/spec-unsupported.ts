@@ -9,7 +9,6 @@ const RULES: readonly (readonly [string, (s: ServiceConfig) => boolean, string])
   ['credential_spec', (s) => s.credential_spec !== undefined, 'is for Windows containers only'],
   ['models', (s) => s.models !== undefined, 'is not supported yet'],
   ['provider', (s) => s.provider !== undefined, 'is not supported yet'],
-  ['pre_start', (s) => (s.pre_start?.length ?? 0) > 0, 'hooks are not supported yet'],
   ['deploy.mode', (s) => s.deploy?.mode !== undefined && s.deploy.mode !== 'replicated', 'is swarm-only'],
   ['deploy.placement', (s) => s.deploy?.placement !== undefined, 'is swarm-only'],
   ['deploy.update_config', (s) => s.deploy?.update_config !== undefined, 'is swarm-only'],

@@ -15,7 +15,7 @@ export interface ProgressRenderer {
   done(): void
 }
 
-const DONE = new Set(['Created', 'Started', 'Stopped', 'Removed', 'Running', 'Healthy', 'Exited', 'Pulled', 'Pushed', 'Built', 'Killed', 'Paused', 'Unpaused', 'Restarted', 'Recreated', 'Waiting', 'Skipped'])
+const DONE = new Set(['Created', 'Started', 'Stopped', 'Removed', 'Running', 'Healthy', 'Exited', 'Pulled', 'Pushed', 'Built', 'Killed', 'Paused', 'Unpaused', 'Restarted', 'Recreated', 'Waiting', 'Skipped', 'Prepared'])
 const FAILED = new Set(['Error', 'Failed', 'Unhealthy'])
 
 export function progressMode(global: GlobalOptions, io: CliIo): ProgressMode {
@@ -25,7 +25,9 @@ export function progressMode(global: GlobalOptions, io: CliIo): ProgressMode {
 
 export function createProgress(io: CliIo, mode: ProgressMode): ProgressRenderer {
   const err = io.stderr
-  const warn = (e: Extract<ComposeEvent, { type: 'warning' | 'error' }>): void => {
+  const report = (e: Extract<ComposeEvent, { type: 'warning' | 'error' | 'info' }>): void => {
+    // what a hook printed: `<source> <line>`
+    if (e.type === 'info') return void err.write(`${e.source === undefined ? '' : `${e.source} `}${e.message}\n`)
     const tag = e.type === 'warning' ? 'WARN' : 'ERROR'
     const text = `${tag}[0000] ${e.message}`
     err.write(`${io.color ? `\u001b[${e.type === 'warning' ? 33 : 31}m${text}\u001b[0m` : text}\n`)
@@ -34,21 +36,21 @@ export function createProgress(io: CliIo, mode: ProgressMode): ProgressRenderer 
     return { emit: (e) => err.write(`${JSON.stringify(toJson(e))}\n`), done: () => {} }
   }
   if (mode === 'quiet') {
-    return { emit: (e) => void (e.type === 'warning' || e.type === 'error' ? warn(e) : undefined), done: () => {} }
+    return { emit: (e) => void (e.type === 'warning' || e.type === 'error' ? report(e) : undefined), done: () => {} }
   }
   if (mode === 'plain') {
     return {
       emit: (e) => {
         if (e.type === 'progress') err.write(` ${e.id}  ${e.status}${e.detail === undefined ? '' : ` ${e.detail}`}\n`)
-        else if (e.type === 'warning' || e.type === 'error') warn(e)
+        else report(e)
       },
       done: () => {},
     }
   }
-  return ttyRenderer(err, warn, io.color)
+  return ttyRenderer(err, report, io.color)
 }
 
-function ttyRenderer(err: Writer, warn: (e: Extract<ComposeEvent, { type: 'warning' | 'error' }>) => void, color: boolean): ProgressRenderer {
+function ttyRenderer(err: Writer, report: (e: Extract<ComposeEvent, { type: 'warning' | 'error' | 'info' }>) => void, color: boolean): ProgressRenderer {
   const rows = new Map<string, { status: string; detail?: string; started: number; ended?: number }>()
   const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'
   let drawn = 0
@@ -84,8 +86,8 @@ function ttyRenderer(err: Writer, warn: (e: Extract<ComposeEvent, { type: 'warni
         if (DONE.has(e.status) || FAILED.has(e.status)) row.ended = Date.now()
         rows.set(e.id, row)
         paint()
-      } else if (e.type === 'warning' || e.type === 'error') {
-        warn(e)
+      } else {
+        report(e)
         drawn = 0
       }
     },

@@ -40,7 +40,8 @@ describe('up/down lifecycle', () => {
     expect(after.find((c) => c.name.endsWith('db-1'))?.id).toBe(before.find((c) => c.name.endsWith('db-1'))?.id)
     const web = after.find((c) => c.name === `${name}-web-1`)
     expect(web?.id).not.toBe(before.find((c) => c.name.endsWith('web-1'))?.id)
-    expect(web?.labels['com.docker.compose.replace']).toBe(`${name}-web-1`)
+    // docker compose writes `<service>-<n>` (or container_name) there, not the old container's full name
+    expect(web?.labels['com.docker.compose.replace']).toBe('web-1')
     expect(after.length).toBe(2)
   })
 
