@@ -52,6 +52,23 @@ describe('pull command', () => {
     expect(a.at(-1)).toMatchObject({ status: 'Pulled' })
   })
 
+  it('pulls pre_start hook images under their service policy, build meaning missing', async () => {
+    const engine = createFakeEngine({ images: { 'r:1/here:1': present }, registry: new Set(['r:1/app:1', 'r:1/migrate:1', 'r:1/seed:1']) })
+    const p = project({
+      app: { image: 'r:1/app:1', pre_start: [{ image: 'r:1/migrate:1', command: ['m'] }, { command: ['uses the service image'] }] },
+      built: { build: { context: '.' }, pull_policy: 'build', pre_start: [{ image: 'r:1/seed:1' }, { image: 'r:1/here:1' }] },
+      off: { image: 'r:1/app:1', pull_policy: 'never', pre_start: [{ image: 'r:1/never:1' }] },
+    })
+    const result = await pull(engine.client, p)
+    expect(result.pulled.map((x) => x.image).sort()).toEqual(['r:1/app:1', 'r:1/migrate:1', 'r:1/seed:1'])
+    expect(result.skipped.map((s) => [s.service, s.image, s.reason]).sort()).toEqual([
+      ['built', undefined, 'No image to be pulled'],
+      ['built', 'r:1/here:1', 'Image is already present locally'],
+      ['off', 'r:1/app:1', 'pull_policy is never'],
+      ['off', 'r:1/never:1', 'pull_policy is never'],
+    ])
+  })
+
   it('--policy always pulls present images; --include-deps adds dependencies; -q is silent', async () => {
     const engine = createFakeEngine({ images: { 'r:1/x:1': present }, registry: new Set(['r:1/x:1', 'r:1/dep:1']) })
     const p = project({ x: { image: 'r:1/x:1', pull_policy: 'missing', depends_on: { dep: { condition: 'service_started', required: true } } }, dep: { image: 'r:1/dep:1' } })

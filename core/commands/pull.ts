@@ -6,7 +6,8 @@
  * An explicit `pull` pulls refresh policies (`daily`, …) whatever the image's age, as docker
  * compose does; `up` is where their window applies. A failed pull of a service that can be
  * built is a warning naming `compose build`; others fail the command unless
- * `ignorePullFailures`.
+ * `ignorePullFailures`. The images of `pre_start` hooks are pulled too, under their service's
+ * policy (`build` meaning `missing`: a hook image cannot be built).
  */
 import { parsePullPolicy } from '../build/pull-policy.ts'
 import { pullWithProgress } from '../build/transfer.ts'
@@ -57,15 +58,20 @@ export async function pull(client: EngineClient, project: Project, options: Pull
   const pulling = new Map<string, string>()
   const limit = createLimiter(ctx.parallel)
   const work: Promise<void>[] = []
-  for (const name of graph.order.filter((s) => selected.has(s))) {
+  // the services' images, then their pre_start hooks' (with the service's pull policy; a hook
+  // image cannot be built, so `build` means `missing` for it)
+  const candidates = graph.order.filter((s) => selected.has(s)).flatMap((name) => {
     const service = project.services[name]
-    if (service === undefined) continue
-    const image = service.image
+    if (service === undefined) return []
+    const raw = options.policy ?? service.pull_policy
+    const hooks = (service.pre_start ?? []).flatMap((h) => (h.image === undefined || h.image === '' ? [] : [{ name, service, image: h.image, raw: raw === 'build' ? 'missing' : raw, hook: true }]))
+    return [{ name, service, image: service.image, raw, hook: false }, ...hooks]
+  })
+  for (const { name, service, image, raw, hook } of candidates) {
     if (image === undefined || image === '') {
       skip(name, 'No image to be pulled')
       continue
     }
-    const raw = options.policy ?? service.pull_policy
     const policy = parsePullPolicy(raw, name)
     if (policy.kind === 'never' || policy.kind === 'build') {
       skip(name, `pull_policy is ${policy.kind}`, image)
@@ -76,7 +82,7 @@ export async function pull(client: EngineClient, project: Project, options: Pull
       skip(name, 'Image is already present locally', image)
       continue
     }
-    if (service.build !== undefined && options.ignoreBuildable === true) {
+    if (!hook && service.build !== undefined && options.ignoreBuildable === true) {
       skip(name, 'Image can be built', image)
       continue
     }
@@ -101,7 +107,7 @@ export async function pull(client: EngineClient, project: Project, options: Pull
           result.pulled.push({ service: name, image, id: inspected.Id })
         } catch (error) {
           result.failed.push({ service: name, image, error })
-          if (service.build !== undefined) result.mustBuild.push(name)
+          if (!hook && service.build !== undefined) result.mustBuild.push(name)
         }
       }),
     )
