@@ -18,6 +18,7 @@ export interface CliProjectOptions {
   normalize?: boolean
   resolvePaths?: boolean
   consistency?: boolean
+  resolveEnvironment?: boolean
   emit?: EmitFn
   signal?: AbortSignal
   /** Without a compose file, a project name alone finds the project in the engine (down, stop, …). */
@@ -49,7 +50,7 @@ export async function projectOptions(io: CliIo, global: GlobalOptions, options: 
     ...(global.compatibility ? { compatibility: true } : {}),
     ...(stdin === undefined ? {} : { stdin }),
   }
-  for (const key of ['services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'signal'] as const) {
+  for (const key of ['services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'resolveEnvironment', 'signal'] as const) {
     if (options[key] !== undefined) Object.assign(out, { [key]: options[key] })
   }
   return out

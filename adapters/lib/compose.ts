@@ -58,6 +58,8 @@ export interface ProjectOptions {
   normalize?: boolean
   resolvePaths?: boolean
   consistency?: boolean
+  /** Read the services' `env_file`s into their `environment` (default true; `config --no-env-resolution`). */
+  resolveEnvironment?: boolean
   /** `--compatibility`: containers named `<project>_<service>_<n>`, as docker-compose v1 named them. */
   compatibility?: boolean
   signal?: AbortSignal
@@ -155,7 +157,7 @@ export class Compose {
       env: this.env,
       home: this.home,
       host: plugins,
-      ...copy(options, ['files', 'stdin', 'projectName', 'projectDirectory', 'envFiles', 'profiles', 'services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'compatibility', 'signal', 'fs']),
+      ...copy(options, ['files', 'stdin', 'projectName', 'projectDirectory', 'envFiles', 'profiles', 'services', 'noInterpolate', 'normalize', 'resolvePaths', 'consistency', 'resolveEnvironment', 'compatibility', 'signal', 'fs']),
       ...(this.options.emit === undefined ? {} : { emit: this.options.emit }),
     }
     return loadProject(loadOptions)

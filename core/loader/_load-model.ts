@@ -26,6 +26,8 @@ export interface ModelContext {
   fs: LoaderFs
   stdin: string | undefined
   noInterpolate: boolean
+  /** LoadOptions.resolveEnvironment, passed on to `load:merged`. */
+  resolveEnvironment: boolean
   resolvePaths: boolean
   /** The root project directory. */
   projectDir: string

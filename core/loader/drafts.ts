@@ -78,4 +78,9 @@ export interface LoadMergedDraft extends LoadReporter {
   /** Relative paths in `model` are relative to this directory. */
   readonly workingDir: string
   readonly fs: LoaderFs
+  /**
+   * Whether the services' `env_file`s are read into their `environment` (compose:env does);
+   * false for `config --no-env-resolution`, which prints `env_file` as written.
+   */
+  readonly resolveEnvironment: boolean
 }

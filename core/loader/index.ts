@@ -57,6 +57,8 @@ export interface LoadOptions {
   resolvePaths?: boolean
   /** Check cross references (default true). */
   consistency?: boolean
+  /** Read the services' `env_file`s into their `environment` (default true; `config --no-env-resolution` sets false). */
+  resolveEnvironment?: boolean
   /** `--compatibility`: containers named `<project>_<service>_<n>` (also COMPOSE_COMPATIBILITY in the project environment). */
   compatibility?: boolean
   /** Plugins (the `load:*` hooks). Without `compose:env` there is no `.env` and no interpolation. */
@@ -126,6 +128,7 @@ async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<Loa
     fs,
     stdin: options.stdin,
     noInterpolate: options.noInterpolate === true,
+    resolveEnvironment: options.resolveEnvironment !== false,
     resolvePaths: options.resolvePaths !== false,
     projectDir: workingDir,
     maxFileBytes: options.maxFileBytes,
@@ -198,7 +201,7 @@ async function load(options: LoadOptions, warnings: ComposeIssue[]): Promise<Loa
 
 async function runMerged(scope: 'project' | 'include', model: Located<RawModel>, env: Env, workingDir: string, ctx: ModelContext): Promise<Located<RawModel>> {
   const sources = createSourceMap(model.src)
-  const draft: LoadMergedDraft = { scope, model: model.value, sources, env, workingDir, fs: ctx.fs, ...createReporter(ctx, sources) }
+  const draft: LoadMergedDraft = { scope, model: model.value, sources, env, workingDir, fs: ctx.fs, resolveEnvironment: ctx.resolveEnvironment, ...createReporter(ctx, sources) }
   await ctx.host?.call('load:merged', ctx.signal, draft)
   return { value: draft.model, src: model.src }
 }

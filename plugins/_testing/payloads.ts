@@ -57,7 +57,7 @@ export function sampleHookArgs(project: ComposeProject, reports: SampleReports =
     'load:files': [{ files: [...project.load.files], workingDir: project.load.workingDir, env }],
     'load:parsed': [{ ...reporter, file: project.load.files[0] ?? '-', model: structuredClone(model), sources: noSources }],
     'load:interpolate': [{ ...reporter, file: project.load.files[0] ?? '-', model: structuredClone(model), env, sources: noSources }],
-    'load:merged': [{ ...reporter, scope: 'project', model: structuredClone(model), sources: noSources, env, workingDir: project.load.workingDir, fs: nodeFs }],
+    'load:merged': [{ ...reporter, scope: 'project', model: structuredClone(model), sources: noSources, env, workingDir: project.load.workingDir, fs: nodeFs, resolveEnvironment: true }],
     'load:resolved': [p],
     'plan:prepare': [{ project: p, services, replicas: Object.fromEntries(services.map((s) => [s, 1])), scale: {} }],
     'plan:create': [{ project: p, command: 'up', plan: new Plan() }],

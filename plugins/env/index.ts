@@ -45,7 +45,7 @@ export const envPlugin = definePlugin((options: EnvPluginOptions = {}): ComposeP
         draft.model = value
       },
       'load:merged': async (_ctx, draft) => {
-        await resolveServiceEnvironments(draft, { formats: options.formats ?? {}, discardEnvFiles: discard })
+        if (draft.resolveEnvironment) await resolveServiceEnvironments(draft, { formats: options.formats ?? {}, discardEnvFiles: discard })
         await resolveLabelFiles(draft, discard)
       },
     },

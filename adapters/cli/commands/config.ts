@@ -8,6 +8,12 @@ import { renderConfig, renderEnvironment, renderHashes, renderImages, renderMode
 import { normalizeRawModel } from '../../../core/loader/normalize.ts'
 import type { Project } from '../../../core/model/project.ts'
 import { withoutUnusedResources } from '../../../core/model/used-resources.ts'
+import { imagesOnly, unlockableHookImages, withImagesResolved } from '../../../core/config/image-digests.ts'
+import { inspectDistribution } from '../../../core/engine/api/images.ts'
+import { registryOfImage, resolveRegistryAuth } from '../../../core/engine/auth.ts'
+import { ComposeError } from '../../../core/errors.ts'
+import { createEngineClient, release } from '../engine.ts'
+import type { CliIo } from '../io.ts'
 import { defineCommand } from '../define.ts'
 import { cliCompose, projectOptions } from '../project.ts'
 import { createProgress } from '../render/progress.ts'
@@ -23,6 +29,23 @@ function selectServices(project: Project, names: readonly string[]): Project {
   }
   names.forEach(visit)
   return { ...project, services: Object.fromEntries(Object.entries(project.services).filter(([name]) => keep.has(name))) }
+}
+
+/** Each service image pinned to the digest its registry gives (asked through the engine, with the user's credentials). */
+async function pinImages(io: CliIo, project: Project, signal: AbortSignal): Promise<Project> {
+  const client = createEngineClient(io)
+  try {
+    return await withImagesResolved(project, async (ref) => {
+      const auth = await resolveRegistryAuth(registryOfImage(ref), { env: io.env, home: io.home })
+      try {
+        return (await inspectDistribution(client, ref, { signal, ...(auth === undefined ? {} : { auth }) })).Descriptor.digest
+      } catch (error) {
+        throw new ComposeError('IMAGE_PULL_FAILED', `failed to resolve digest for ${ref}: ${error instanceof Error ? error.message : String(error)}`, { cause: error, hint: 'is the image pushed to its registry, and are you logged in to it?' })
+      }
+    })
+  } finally {
+    release(client)
+  }
 }
 
 export default defineCommand({
@@ -46,6 +69,9 @@ export default defineCommand({
     'no-normalize': { type: 'boolean', description: "Don't normalize compose model" },
     'no-path-resolution': { type: 'boolean', description: "Don't resolve file paths" },
     'no-consistency': { type: 'boolean', description: "Don't check model consistency - warning: may produce invalid Compose output" },
+    'no-env-resolution': { type: 'boolean', description: "Don't resolve service env files" },
+    'resolve-image-digests': { type: 'boolean', description: 'Pin image tags to digests' },
+    'lock-image-digests': { type: 'boolean', description: 'Produces an override file with image digests' },
   },
   async run({ flags, args, global, io, signal }) {
     const format = flags.format ?? 'yaml'
@@ -59,15 +85,25 @@ export default defineCommand({
       await projectOptions(io, global, {
         services: args,
         noInterpolate,
-        normalize: flags['no-normalize'] !== true,
+        // docker compose: --compatibility renders the model as written
+        normalize: flags['no-normalize'] !== true && !global.compatibility,
         resolvePaths: flags['no-path-resolution'] !== true,
         consistency: flags['no-consistency'] !== true && !noInterpolate,
+        ...(flags['no-env-resolution'] === true ? { resolveEnvironment: false } : {}),
         signal,
       }),
     )
     // as docker compose: what no (selected) service uses is left out, unless --all-resources
     const selected = selectServices(result.project, args)
-    const project = global.allResources ? selected : withoutUnusedResources(selected)
+    let project = global.allResources ? selected : withoutUnusedResources(selected)
+    const lock = flags['lock-image-digests'] === true
+    if (lock || flags['resolve-image-digests'] === true) project = await pinImages(io, project, signal)
+    if (lock) {
+      for (const name of unlockableHookImages(project)) {
+        io.stderr.write(`WARN[0000] service "${name}": pre_start hook images are not pinned in the override file produced by --lock-image-digests, use the full --resolve-image-digests output to pin them\n`)
+      }
+      project = imagesOnly(project)
+    }
     let text: string
     if (flags.services) text = renderServices(project)
     else if (flags.volumes) text = renderVolumes(project)
@@ -92,7 +128,7 @@ export default defineCommand({
     } else if (flags.quiet) {
       // only validate: the project loaded, nothing to print
       return 0
-    } else text = renderConfig(project, { format, discardEnvFiles: true })
+    } else text = renderConfig(project, { format, discardEnvFiles: flags['no-env-resolution'] !== true })
     if (flags.quiet) return 0
     if (flags.output !== undefined && text.length > 0) {
       await writeFile(isAbsolute(flags.output) ? flags.output : join(io.cwd, flags.output), text)

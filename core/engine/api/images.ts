@@ -38,6 +38,26 @@ export function inspectImage(client: EngineClient, name: string, options: Aborta
   return client.json<ImageInspect>({ method: 'GET', path: `/images/${seg(name)}/json`, ...withSignal(options) }, { what: what(name) })
 }
 
+/** What the registry says of an image reference (`GET /distribution/{name}/json`). */
+export interface DistributionInspect {
+  /** The manifest (or, for several platforms, the index) the reference points at. */
+  Descriptor: { mediaType: string; digest: string; size: number }
+  Platforms?: { architecture: string; os: string; variant?: string }[]
+}
+
+/** Asks the registry, through the engine, which manifest a reference points at (nothing is pulled). */
+export function inspectDistribution(client: EngineClient, ref: string, options: Abortable & { auth?: AuthConfig } = {}): Promise<DistributionInspect> {
+  return client.json<DistributionInspect>(
+    {
+      method: 'GET',
+      path: `/distribution/${seg(ref)}/json`,
+      headers: options.auth === undefined ? {} : { 'x-registry-auth': encodeRegistryHeader(options.auth) },
+      ...withSignal(options),
+    },
+    { what: `resolving ${what(ref)}` },
+  )
+}
+
 /** Splits `repo[:tag][@digest]` into what `fromImage` and `tag` expect (tag defaults to `latest`). */
 export function splitImageRef(ref: string): { repo: string; tag: string } {
   const at = ref.indexOf('@')

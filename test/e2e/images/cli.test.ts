@@ -81,6 +81,37 @@ describe('compose build / pull / push', () => {
     expect(denied.stderr).toMatch(/push of .* failed/)
   })
 
+  it('config --resolve-image-digests pins images to the digest the registry gives; --lock-image-digests keeps only them', async () => {
+    const ref = `${registry.address}/compose-e2e/pin:1`
+    extra.push(ref)
+    const p = (current = await testProject({
+      'compose.yaml': `services:\n  web:\n    image: ${ref}\n    build: .\n    environment: { A: "1" }\n  pinned:\n    image: ${ref}@sha256:${'0'.repeat(64)}\n    pre_start:\n      - image: busybox\n`,
+      Dockerfile: 'FROM busybox:latest\nRUN echo pin > /pin\n',
+      'absent.yaml': `services:\n  gone:\n    image: ${registry.address}/compose-e2e/absent:1\n`,
+    }))
+    const env = { DOCKER_CONFIG: config.dir }
+    const built = cli(p, ['build', '--push', 'web'], env)
+    expect(built.code, built.stderr).toBe(0)
+    const pushed = /Pushed (sha256:[0-9a-f]{64})/.exec(built.stderr)?.[1]
+    expect(pushed).toBeDefined()
+    const resolved = cli(p, ['config', '--resolve-image-digests', '--format', 'json'], env)
+    expect(resolved.code, resolved.stderr).toBe(0)
+    const doc = JSON.parse(resolved.stdout) as { services: Record<string, { image: string; environment?: object }> }
+    expect(doc.services.web?.image).toBe(`${ref}@${pushed}`)
+    expect(doc.services.web?.environment).toEqual({ A: '1' })
+    // a reference with a digest is only normalized (nothing to ask): the digest wins over the tag
+    const zero = `${registry.address}/compose-e2e/pin@sha256:${'0'.repeat(64)}`
+    expect(doc.services.pinned?.image).toBe(zero)
+    const locked = cli(p, ['config', '--lock-image-digests'], env)
+    expect(locked.code, locked.stderr).toBe(0)
+    expect(locked.stdout).toBe(`services:\n  pinned:\n    image: ${zero}\n  web:\n    image: ${ref}@${pushed}\n`)
+    expect(locked.stderr).toContain('service "pinned": pre_start hook images are not pinned')
+    // an image the registry does not have
+    const missing = cli(p, ['-f', 'absent.yaml', 'config', '--resolve-image-digests'], env)
+    expect(missing.code).not.toBe(0)
+    expect(missing.stderr).toContain(`failed to resolve digest for ${registry.address}/compose-e2e/absent:1`)
+  })
+
   it('pull: --ignore-pull-failures succeeds with a warning; --policy is checked', async () => {
     const p = (current = await testProject({ 'compose.yaml': `services:\n  gone:\n    image: ${registry.address}/compose-e2e/nothing:1\n` }))
     const env = { DOCKER_CONFIG: config.dir }
