@@ -63,6 +63,8 @@ describe('up flags', () => {
   it('--pull build and --y (the deprecated spelling of --yes) are accepted', () => {
     expect(up(['--pull', 'build']).options.pull).toBe('build')
     expect(up(['--y', '-d']).options.yes).toBe(true)
+    expect(() => up(['--menu=false', '-d'])).not.toThrow()
+    expect(() => up(['--menu', '-d'])).toThrow('--menu and --detach are incompatible')
     expect(up(['-d']).options.yes).toBeUndefined()
   })
 

@@ -4,6 +4,7 @@ import type { CommandDef, FlagSpecs } from '../define.ts'
 type Loader = () => Promise<CommandDef<FlagSpecs>>
 
 export const COMMANDS: Record<string, { description: string; load: Loader }> = {
+  alpha: { description: 'Experimental commands', load: async () => (await import('./alpha.ts')).default as unknown as CommandDef<FlagSpecs> },
   attach: { description: "Attach local standard input, output, and error streams to a service's running container", load: async () => (await import('./attach.ts')).default as unknown as CommandDef<FlagSpecs> },
   build: { description: 'Build or rebuild services', load: async () => (await import('./build.ts')).default as unknown as CommandDef<FlagSpecs> },
   commit: { description: "Create a new image from a service container's changes", load: async () => (await import('./commit.ts')).default as unknown as CommandDef<FlagSpecs> },

@@ -16,6 +16,9 @@ export default defineCommand({
     const { flags, args, global, io, signal } = ctx
     const parsed = toUpPlan(flags, args, io.env)
     const plan = { ...parsed, options: withVolumePrompt(io, { ...parsed.options, ...(global.allResources ? { allResources: true } : {}) }) }
+    // docker compose's shortcuts (d: detach, w: watch) need raw keyboard input, which attached
+    // `up` does not take yet; COMPOSE_MENU, which only sets a default, is accepted silently
+    if (flags.menu) io.stderr.write('WARN[0000] --menu: interactive shortcuts are not available in this compose; ignored\n')
     return withProject(ctx, { lock: true, services: args, ...quietFilter(flags) }, async (run) => {
       if (plan.exitCodeFrom !== undefined && run.project.project.services[plan.exitCodeFrom] === undefined) {
         throw new ComposeError('GRAPH_NO_SUCH_SERVICE', `--exit-code-from: no such service: ${plan.exitCodeFrom}`, { hint: `services: ${Object.keys(run.project.project.services).join(', ')}` })

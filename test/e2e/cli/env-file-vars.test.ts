@@ -36,39 +36,3 @@ describe('COMPOSE_* variables in .env', () => {
     expect(run('COMPOSE_ANSI=loud\n', ['--env-file', 'other.env', 'config', '-q'], { COMPOSE_ANSI: 'auto' }).code).toBe(0)
   })
 })
-
-describe('config and env_file', () => {
-  it('reads env_file into environment; --no-env-resolution prints env_file as written instead', () => {
-    const project = mkdtempSync(join(tmpdir(), 'compose-noenvres-'))
-    try {
-      writeFileSync(join(project, 'app.env'), 'A=from-file\n')
-      writeFileSync(join(project, 'compose.yaml'), 'services:\n  app:\n    image: busybox:latest\n    env_file: app.env\n    environment: [B=2, C]\n')
-      const env = { C: 'shell' }
-      const resolved = JSON.parse(compose(['config', '--format', 'json'], { cwd: project, env }).stdout) as { services: { app: Record<string, unknown> } }
-      expect(resolved.services.app.environment).toEqual({ A: 'from-file', B: '2', C: 'shell' })
-      expect(resolved.services.app.env_file).toBeUndefined()
-      const kept = compose(['config', '--format', 'json', '--no-env-resolution'], { cwd: project, env })
-      expect(kept.code, kept.stderr).toBe(0)
-      const doc = JSON.parse(kept.stdout) as { services: { app: Record<string, unknown> } }
-      // a bare `C` takes the shell's value whatever the options (compose-go ResolveEnvironment)
-      expect(doc.services.app.environment).toEqual({ B: '2', C: 'shell' })
-      expect(doc.services.app.env_file).toEqual([{ path: join(project, 'app.env') }])
-    } finally {
-      rmSync(project, { recursive: true, force: true })
-    }
-  })
-
-  it('--compatibility renders the model without normalizing it, as docker compose does', () => {
-    const project = mkdtempSync(join(tmpdir(), 'compose-compatcfg-'))
-    try {
-      writeFileSync(join(project, 'compose.yaml'), 'services:\n  web:\n    image: busybox:latest\n')
-      expect(compose(['config'], { cwd: project }).stdout).toContain('networks')
-      const res = compose(['--compatibility', 'config'], { cwd: project })
-      expect(res.code, res.stderr).toBe(0)
-      // no default network added to the service, no networks section
-      expect(res.stdout).not.toContain('networks')
-    } finally {
-      rmSync(project, { recursive: true, force: true })
-    }
-  })
-})
