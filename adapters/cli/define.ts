@@ -13,13 +13,17 @@ export interface FlagSpec {
   /** Shown in help as `--flag VALUE`. */
   placeholder?: string
   default?: boolean | string | number | readonly string[]
+  /** A boolean that stays undefined unless given (`--menu` and `--menu=false` differ from neither). */
+  unset?: true
   hidden?: boolean
 }
 
 export type FlagSpecs = Record<string, FlagSpec>
 
 type FlagValue<S extends FlagSpec> = S['type'] extends 'boolean'
-  ? boolean
+  ? S extends { unset: true }
+    ? boolean | undefined
+    : boolean
   : S['type'] extends 'number'
     ? number | undefined
     : S['type'] extends 'strings'

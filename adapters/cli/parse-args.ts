@@ -83,7 +83,7 @@ export function parseArgs<F extends FlagSpecs>(argv: readonly string[], specs: F
 
 function initial(spec: FlagSpec): unknown {
   if (spec.type === 'strings') return Array.isArray(spec.default) ? [...(spec.default as string[])] : []
-  if (spec.type === 'boolean') return spec.default ?? false
+  if (spec.type === 'boolean') return spec.unset === true ? undefined : (spec.default ?? false)
   return spec.default
 }
 

@@ -4,7 +4,7 @@
  * application gracefully. The decisions live in core (_attached-up.ts, _attach-logs.ts);
  * this file prints.
  */
-import { openAttachSession, type StartedBy } from '../../../core/commands/_attach-logs.ts'
+import { openAttachSession, type AttachSession, type StartedBy } from '../../../core/commands/_attach-logs.ts'
 import { attachedServices, startedContainers, superviseAttached } from '../../../core/commands/_attached-up.ts'
 import type { ParsedFlags } from '../define.ts'
 import type { CliIo } from '../io.ts'
@@ -12,6 +12,8 @@ import { createLogPrinter } from '../render/log-printer.ts'
 import { createProgress } from '../render/progress.ts'
 import type { ProjectRun } from './_project-command.ts'
 import type { UP_FLAGS, UpPlan } from './_up-flags.ts'
+import { menuWanted, startNavMenu, type NavMenu } from './_nav-menu.ts'
+import type { WatchControl } from './_watch-control.ts'
 
 export interface AttachedUpContext {
   flags: ParsedFlags<typeof UP_FLAGS>
@@ -20,8 +22,8 @@ export interface AttachedUpContext {
   signal: AbortSignal
   /** What the second Ctrl-C does. */
   onForce(handler: () => void | Promise<void>): void
-  /** Called once the services are up, before the logs are followed (`up --watch` starts watching). */
-  onStarted?: () => void
+  /** The develop.watch rules, when a service has some: started at once with `--watch`, toggled by the menu. */
+  watch?: WatchControl
 }
 
 export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, plan: UpPlan): Promise<number> {
@@ -37,17 +39,42 @@ export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, pla
     throw error
   }
   run.unlock()
-  ctx.onStarted?.()
+  // docker compose's navigation menu on a terminal: output goes above its line
+  let detached = false
+  let out: CliIo = io
+  const menu: NavMenu | undefined = menuWanted(flags.menu, io) && run.mode !== 'plain'
+    ? startNavMenu(io, {
+        detach: () => {
+          detached = true
+          session.close()
+        },
+        ...(ctx.watch === undefined ? {} : { toggleWatch: (): boolean => toggle(ctx.watch as WatchControl, out) }),
+        watching: flags.watch,
+      })
+    : undefined
+  out = menu?.io ?? io
+  try {
+    return await follow(ctx, run, plan, session, started, out, () => detached)
+  } finally {
+    menu?.close()
+  }
+}
+
+/** Prints the attached containers' output until they stop, the user interrupts, or detaches. */
+async function follow(ctx: AttachedUpContext, run: ProjectRun, plan: UpPlan, session: AttachSession, started: Map<string, StartedBy>, out: CliIo, detached: () => boolean): Promise<number> {
+  const { flags, io, signal, services } = ctx
+  const { project } = run
+  if (flags.watch) ctx.watch?.start(out)
   // logs and progress interleave from here: no redrawing
-  run.swap(createProgress(io, run.mode === 'tty' ? 'plain' : run.mode))
+  run.swap(createProgress(out, run.mode === 'tty' ? 'plain' : run.mode))
   const names = await session.start(started)
-  io.stdout.write(`Attaching to ${names.join(', ')}\n`)
-  const printer = createLogPrinter(io, { prefix: !flags['no-log-prefix'], color: io.color && !flags['no-color'], timestamps: flags.timestamps })
+  out.stdout.write(`Attaching to ${names.join(', ')}\n`)
+  const printer = createLogPrinter(out, { prefix: !flags['no-log-prefix'], color: io.color && !flags['no-color'], timestamps: flags.timestamps })
   for (const name of names) printer.register(name)
   const timeout = plan.options.timeout
   // second Ctrl-C: kill what the graceful stop is still waiting for
   ctx.onForce(async () => {
-    io.stdout.write('Killing...\n')
+    out.stdout.write('Killing...\n')
     await project.kill({ ...(services.length > 0 ? { services } : {}) }).catch(() => undefined)
   })
   const result = await superviseAttached(session, {
@@ -65,7 +92,7 @@ export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, pla
           printer.status(event.container, `exited with code ${event.exitCode}${event.restarting ? ' (restarting)' : ''}`)
           break
         case 'stopping':
-          io.stdout.write(event.reason === 'interrupt' ? 'Gracefully stopping... (press Ctrl+C again to force)\n' : 'Aborting on container exit...\n')
+          out.stdout.write(event.reason === 'interrupt' ? 'Gracefully stopping... (press Ctrl+C again to force)\n' : 'Aborting on container exit...\n')
           break
         case 'started':
           break
@@ -74,5 +101,12 @@ export async function runAttachedUp(ctx: AttachedUpContext, run: ProjectRun, pla
   })
   printer.close()
   if (result.errors.length > 0) throw result.errors[0]
-  return result.exitCode
+  // `d`: the containers go on running; compose leaves with success
+  return detached() ? 0 : result.exitCode
+}
+
+function toggle(watch: WatchControl, io: CliIo): boolean {
+  if (watch.watching) watch.stop()
+  else watch.start(io)
+  return watch.watching
 }

@@ -28,7 +28,7 @@ export const UP_FLAGS = {
   detach: { type: 'boolean', short: 'd', description: 'Detached mode: Run containers in the background' },
   watch: { type: 'boolean', short: 'w', description: 'Watch source code and rebuild/refresh containers when files are updated' },
   ...CREATE_FLAGS,
-  menu: { type: 'boolean', description: 'Enable interactive shortcuts when running attached (not available yet: accepted and ignored, with a warning)' },
+  menu: { type: 'boolean', unset: true, description: 'Enable interactive shortcuts when running attached (w: watch, d: detach). Incompatible with --detach. Default: COMPOSE_MENU, else on when stdin and stdout are terminals' },
   'no-color': { type: 'boolean', description: 'Produce monochrome output' },
   'no-log-prefix': { type: 'boolean', description: "Don't print prefix in logs" },
   'no-start': { type: 'boolean', description: "Don't start the services after creating them" },
@@ -114,7 +114,7 @@ export function toUpPlan(flags: ParsedFlags<typeof UP_FLAGS>, services: string[]
   if (flags.attach.length > 0 && flags['attach-dependencies']) throw usage('cannot combine --attach and --attach-dependencies')
   if (flags.watch && detach) throw new ComposeError('CLI_USAGE', '--watch and --detach are incompatible', { hint: 'run `compose watch` next to `up -d` instead' })
   if (flags.watch && flags['no-build']) throw usage('--no-build and --watch are incompatible')
-  if (flags.menu && detach) throw usage('--menu and --detach are incompatible')
+  if (flags.menu === true && detach) throw usage('--menu and --detach are incompatible')
   const waitTimeout = timeoutOf(flags['wait-timeout'], '--wait-timeout')
   const options = toCreateOptions(flags, services, env)
   if (flags['no-start']) options.noStart = true
