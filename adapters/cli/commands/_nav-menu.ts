@@ -48,9 +48,12 @@ export function startNavMenu(io: CliIo, actions: NavMenuActions): NavMenu {
   // each write goes where the menu was, and the menu comes back below it
   const above = (write: (text: string) => void) => (text: string): void => {
     if (!open) return write(text)
+    const again = text.endsWith('\n') ? menu() : ''
+    // on stdout in one piece, so the terminal never shows the line without the menu
+    if (write === raw.out) return raw.out(`${CLEAR}${text}${again}`)
     raw.out(CLEAR)
     write(text)
-    if (text.endsWith('\n')) raw.out(menu())
+    if (again !== '') raw.out(again)
   }
   const wrap = (w: Writer, write: (text: string) => void): Writer => ({ isTTY: w.isTTY, columns: w.columns, write: above(write) })
   const redraw = (): void => {
