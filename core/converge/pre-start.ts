@@ -131,14 +131,26 @@ async function runHook(input: PreStartInput, hook: ServiceHook, index: number): 
   })
 }
 
-/** A hook image that is not here is pulled (as docker compose pulls hook images with the service's). */
+/**
+ * The hook image, under the service's pull policy as docker compose applies it to hook images:
+ * `always` pulls, `never` only takes a local image, anything else (`build` included: a hook
+ * image is not built) pulls it when it is missing.
+ */
 async function ensureImage(client: EngineClient, image: string, service: ServiceConfig, ctx: RunContext): Promise<void> {
   const sig = ctx.signal === undefined ? {} : { signal: ctx.signal }
+  const pull = (): Promise<unknown> => pullWithProgress(client, image, { service: service.name, ...(ctx.auth === undefined ? {} : { auth: ctx.auth }), ...(ctx.emit === undefined ? {} : { emit: ctx.emit }), ...sig })
+  if (image !== service.image && service.pull_policy === 'always') {
+    await pull()
+    return
+  }
   try {
     await inspectImage(client, image, sig)
   } catch (error) {
     if (!isComposeError(error, 'ENGINE_NOT_FOUND')) throw error
-    await pullWithProgress(client, image, { service: service.name, ...(ctx.auth === undefined ? {} : { auth: ctx.auth }), ...(ctx.emit === undefined ? {} : { emit: ctx.emit }), ...sig })
+    if (service.pull_policy === 'never') {
+      throw new ComposeError('CONVERGE_IMAGE_MISSING', `service "${service.name}": pre_start image ${image} is not present locally and pull_policy is never`, { hint: `pull it (\`docker pull ${image}\`) or change pull_policy` })
+    }
+    await pull()
   }
 }
 

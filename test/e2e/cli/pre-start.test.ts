@@ -69,3 +69,24 @@ describe('pre_start hooks', () => {
     expect(await p.networks()).toEqual([])
   })
 })
+
+describe('pre_start hook images', () => {
+  const p = createProject('prestartimg', `
+services:
+  app:
+    image: busybox:latest
+    command: ["sleep", "3600"]
+    pull_policy: never
+    pre_start:
+      - image: compose-e2e-absent/hook:1
+        command: ["true"]
+`)
+  afterAll(() => p.cleanup())
+
+  it('follow the service pull policy: with never, a missing hook image is an error, not a pull', async () => {
+    const up = p.run(['up', '-d'])
+    expect(up.code).not.toBe(0)
+    expect(up.stderr).toContain('pre_start image compose-e2e-absent/hook:1 is not present locally and pull_policy is never')
+    expect((await p.containers()).map((c) => c.state)).toEqual(['created'])
+  })
+})
