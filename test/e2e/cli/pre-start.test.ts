@@ -58,7 +58,8 @@ describe('pre_start hooks', () => {
     expect(up.stderr).toMatch(/service "app" pre_start\[0\] exited with code 3 \(hook container [0-9a-f]{12} kept for inspection\)/)
     expect(up.stderr).toContain('migration failed')
     expect(await hookContainers()).toEqual(['exited'])
-    expect((await p.containers())[0]?.state).toBe('created')
+    // the project's labels are on the kept hook container too (under a name the engine made up)
+    expect((await p.containers()).find((c) => c.name === `${p.name}-app-1`)?.state).toBe('created')
     expect(p.run(['ps', '-a', '--format', '{{.Name}}']).stdout).toBe(`${p.name}-app-1\n`)
     // a second failing run replaces the kept container; down removes it
     expect(p.run(['up', '-d']).code).not.toBe(0)
