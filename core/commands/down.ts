@@ -10,8 +10,8 @@ import type { EngineClient } from '../engine/client.ts'
 import { buildGraph } from '../graph/graph.ts'
 import type { Project } from '../model/project.ts'
 import { execute, throwIfFailed } from '../converge/execute.ts'
-import { HOOK_LABEL, PROJECT_LABEL, SERVICE_LABEL } from '../converge/labels.ts'
-import { PRE_START_HOOK } from '../converge/pre-start.ts'
+import { PROJECT_LABEL, SERVICE_LABEL } from '../converge/labels.ts'
+import { hookContainerLabels } from '../converge/pre-start.ts'
 import { listContainers } from '../engine/api/containers.ts'
 import { findOrphans, usedVolumes } from '../converge/reconcile.ts'
 import { planContainers } from '../converge/lifecycle-plan.ts'
@@ -45,7 +45,7 @@ export async function down(client: EngineClient, project: Project, options: Down
     listNetworks(client, { filters: { label: [`${PROJECT_LABEL}=${project.name}`] }, ...sig }),
     options.volumes === true ? listVolumes(client, sig) : Promise.resolve({ volumes: [], warnings: [] }),
     // pre_start hook containers kept after a failure (the whole project's, or the named services')
-    listContainers(client, { all: true, filters: { label: [`${PROJECT_LABEL}=${project.name}`, `${HOOK_LABEL}=${PRE_START_HOOK}`] }, ...sig }),
+    listContainers(client, { all: true, filters: { label: hookContainerLabels(project.name) }, ...sig }),
   ])
   const containers = [...selected, ...orphans.filter((o) => !selected.some((c) => c.id === o.id))]
   const t = options.timeout === undefined ? {} : { timeout: options.timeout }

@@ -9,11 +9,11 @@ import { formatDuration } from '../loader/normalize/durations.ts'
 import { inspectContainer, listContainers } from '../engine/api/containers.ts'
 import { inspectNetwork } from '../engine/api/networks.ts'
 import type { EngineClient } from '../engine/client.ts'
-import type { ContainerInspect, ContainerSummary } from '../engine/types.ts'
+import type { ContainerInspect } from '../engine/types.ts'
 import { ComposeError } from '../errors.ts'
 import type { HealthCheckConfig, NetworkConfig, Project, SecretConfig, ServiceConfig, ServiceVolumeConfig, VolumeConfig } from '../model/project.ts'
 import { SERVICE_LABEL } from '../converge/labels.ts'
-import { trimSlash } from '../converge/naming.ts'
+import { canonicalName } from './_read.ts'
 
 export interface GenerateOptions {
   /** Container names or IDs (at least one). */
@@ -34,7 +34,7 @@ export async function generate(client: EngineClient, options: GenerateOptions): 
   if (containers.length === 0) throw new ComposeError('ENGINE_NOT_FOUND', `no container(s) found with the following name(s): ${options.containers.join(',')}`)
   const project: Project = { name: options.projectName ?? '', services: {}, networks: {}, volumes: {}, secrets: {}, configs: {} }
   for (const c of containers) {
-    const name = c.Labels?.[SERVICE_LABEL] ?? canonical(c)
+    const name = c.Labels?.[SERVICE_LABEL] ?? canonicalName(c)
     const existing = project.services[name]
     const service: ServiceConfig = existing ?? { name, image: c.Image, labels: withoutComposeLabels(c.Labels ?? {}) }
     service.scale = (service.scale ?? 0) + 1
@@ -43,11 +43,6 @@ export async function generate(client: EngineClient, options: GenerateOptions): 
     if (inspect !== undefined) await describe(client, service, inspect, project, sig)
   }
   return project
-}
-
-function canonical(c: ContainerSummary): string {
-  for (const n of c.Names) if (n.lastIndexOf('/') === 0) return n.slice(1)
-  return trimSlash(c.Names[0] ?? c.Id.slice(0, 12))
 }
 
 function withoutComposeLabels(labels: Record<string, string>): Record<string, string> | undefined {

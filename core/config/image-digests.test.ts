@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Project } from '../model/project.ts'
-import { formatRef, imagesOnly, parseDockerRef, unlockableHookImages, withImagesResolved } from './image-digests.ts'
+import { formatRef, parseDockerRef } from '../engine/image-ref.ts'
+import { imagesOnly, unlockableHookImages, withImagesResolved } from './image-digests.ts'
 
 const D = `sha256:${'a'.repeat(64)}`
 

@@ -5,45 +5,8 @@
  * `docker.io/library/busybox:latest@sha256:…`). A reference that already has a digest is only
  * normalized. The lock form keeps nothing but the services' images, as an override file.
  */
+import { formatRef, parseDockerRef } from '../engine/image-ref.ts'
 import type { Project, ServiceConfig } from '../model/project.ts'
-
-export interface ImageRef {
-  /** `domain/path`, normalized (`docker.io/library/busybox`). */
-  name: string
-  tag?: string
-  digest?: string
-}
-
-/** A reference as ParseDockerRef normalizes it: the Docker Hub domain and `library/`, `latest` unless there is a digest (which drops the tag). */
-export function parseDockerRef(ref: string): ImageRef {
-  let rest = ref
-  let digest: string | undefined
-  const at = rest.indexOf('@')
-  if (at !== -1) {
-    digest = rest.slice(at + 1)
-    rest = rest.slice(0, at)
-  }
-  let tag: string | undefined
-  const colon = rest.lastIndexOf(':')
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1)
-    rest = rest.slice(0, colon)
-  }
-  const slash = rest.indexOf('/')
-  const first = slash === -1 ? '' : rest.slice(0, slash)
-  const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())
-  let domain = hasDomain ? first : 'docker.io'
-  let path = hasDomain ? rest.slice(slash + 1) : rest
-  if (domain === 'index.docker.io') domain = 'docker.io'
-  if (domain === 'docker.io' && !path.includes('/')) path = `library/${path}`
-  const name = `${domain}/${path}`
-  if (digest !== undefined) return { name, digest }
-  return { name, tag: tag ?? 'latest' }
-}
-
-export function formatRef(ref: ImageRef): string {
-  return `${ref.name}${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`
-}
 
 /** Gives the registry's digest for a reference (`name:tag`). */
 export type DigestResolver = (ref: string) => Promise<string>

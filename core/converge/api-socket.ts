@@ -18,7 +18,7 @@ export const API_SOCKET_CONFIG = '#apisocket'
 const SOCKET = '/var/run/docker.sock'
 const CONFIG_DIR = '/run/secrets/docker'
 
-/** Whether any of `services` (default: all) asks for the engine's socket. */
+/** Whether one of `services` (default: all) asks for the engine's socket. */
 export function usesApiSocket(project: Project, services: Iterable<string> = Object.keys(project.services)): boolean {
   for (const name of services) if (project.services[name]?.use_api_socket === true) return true
   return false

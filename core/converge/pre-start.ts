@@ -24,6 +24,7 @@ import { COMPOSE_VERSION } from '../version.ts'
 import { HOOK_LABEL, PROJECT_LABEL, SERVICE_LABEL, VERSION_LABEL } from './labels.ts'
 import { imageName } from './naming.ts'
 import type { RunContext } from './run-context.ts'
+import { envList } from './spec-config.ts'
 import { toNetworking } from './spec-networks.ts'
 
 export const PRE_START_HOOK = 'pre_start'
@@ -53,11 +54,15 @@ export async function runPreStart(input: PreStartInput): Promise<void> {
   for (const [i, hook] of hooks.entries()) await runHook(input, hook, i)
 }
 
-/** Removes the hook containers of a service (all services when omitted) that an earlier run kept. */
-export async function removeHookContainers(client: EngineClient, project: string, service?: string, signal?: AbortSignal): Promise<void> {
-  const label = [`${PROJECT_LABEL}=${project}`, `${HOOK_LABEL}=${PRE_START_HOOK}`, ...(service === undefined ? [] : [`${SERVICE_LABEL}=${service}`])]
+/** The label filter of a project's `pre_start` hook containers (one service's, when given). */
+export function hookContainerLabels(project: string, service?: string): string[] {
+  return [`${PROJECT_LABEL}=${project}`, `${HOOK_LABEL}=${PRE_START_HOOK}`, ...(service === undefined ? [] : [`${SERVICE_LABEL}=${service}`])]
+}
+
+/** Removes the hook containers of a service that an earlier run kept. */
+async function removeHookContainers(client: EngineClient, project: string, service: string, signal?: AbortSignal): Promise<void> {
   const sig = signal === undefined ? {} : { signal }
-  for (const c of await listContainers(client, { all: true, filters: { label }, ...sig })) {
+  for (const c of await listContainers(client, { all: true, filters: { label: hookContainerLabels(project, service) }, ...sig })) {
     await removeContainer(client, c.Id, { force: true, volumes: true, ...sig }).catch(() => undefined)
   }
 }
@@ -152,8 +157,4 @@ async function ensureImage(client: EngineClient, image: string, service: Service
     }
     await pull()
   }
-}
-
-function envList(env: Readonly<Record<string, string | null>> | undefined): string[] {
-  return Object.entries(env ?? {}).flatMap(([k, v]) => (v === null ? [] : [`${k}=${v}`]))
 }

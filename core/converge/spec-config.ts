@@ -3,14 +3,19 @@ import type { ContainerConfig } from '../engine/types.ts'
 import { toNanoseconds } from '../loader/normalize/durations.ts'
 import type { ServiceConfig } from '../model/project.ts'
 
+/** An environment as the engine takes it, sorted: `KEY=value`, or a bare `KEY` for a variable without a value. */
+export function envList(env: Readonly<Record<string, string | null>> | undefined): string[] {
+  return Object.entries(env ?? {})
+    .map(([k, v]) => (v === null ? k : `${k}=${v}`))
+    .sort()
+}
+
 export function toConfig(service: ServiceConfig, warnings: string[]): ContainerConfig {
   const config: ContainerConfig = {}
   // undefined keeps the image's; null (`command: []`) clears it
   if (service.command !== undefined) config.Cmd = service.command ?? []
   if (service.entrypoint !== undefined) config.Entrypoint = service.entrypoint ?? []
-  const env = Object.entries(service.environment ?? {})
-    .map(([k, v]) => (v === null ? k : `${k}=${v}`))
-    .sort()
+  const env = envList(service.environment)
   if (env.length > 0) config.Env = env
   if (service.user !== undefined) config.User = service.user
   if (service.working_dir !== undefined) config.WorkingDir = service.working_dir

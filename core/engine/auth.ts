@@ -9,6 +9,7 @@ import { delimiter, join } from 'node:path'
 import { ComposeError } from '../errors.ts'
 import type { Environment } from '../runtime/env.ts'
 import { dockerConfigDir } from './host.ts'
+import { parseDockerRef } from './image-ref.ts'
 import type { AuthConfig } from './types.ts'
 
 export interface AuthOptions {
@@ -44,11 +45,7 @@ export function registryKey(address: string): string {
 
 /** The registry of an image reference (`busybox` → Docker Hub, `localhost:5000/x:1` → `localhost:5000`). */
 export function registryOfImage(ref: string): string {
-  const slash = ref.indexOf('/')
-  if (slash === -1) return DOCKER_HUB_KEY
-  const first = ref.slice(0, slash)
-  const isHost = first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()
-  return isHost ? registryKey(first) : DOCKER_HUB_KEY
+  return registryKey(parseDockerRef(ref).name.split('/')[0] ?? '')
 }
 
 export function readDockerConfig(options: AuthOptions): DockerConfigFile {

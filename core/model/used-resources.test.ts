@@ -17,7 +17,7 @@ const project: Project = {
 }
 
 describe('resources no service uses (compose-go WithoutUnnecessaryResources)', () => {
-  it('counts networks (default for a service without any, none with network_mode), named volumes, secrets incl. build secrets, configs and models', () => {
+  it('counts networks (default for a service that names none, none with network_mode), named volumes, secrets incl. build secrets, configs and models', () => {
     expect(usedResources(project)).toEqual({
       networks: new Set(['front', 'default']),
       volumes: new Set(['data']),

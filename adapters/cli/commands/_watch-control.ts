@@ -14,7 +14,7 @@ export interface WatchControl {
   settled(): Promise<void>
 }
 
-/** A control for the services' `develop.watch` rules; undefined when none of them has any. */
+/** A control for the services' `develop.watch` rules; undefined when none of them has watch rules. */
 export function watchControl(run: ProjectRun, services: readonly string[], signal: AbortSignal): WatchControl | undefined {
   const all = run.project.project.services
   const names = services.length > 0 ? services : Object.keys(all)
